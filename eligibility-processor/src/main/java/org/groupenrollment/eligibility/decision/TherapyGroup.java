@@ -1,0 +1,14 @@
+package org.groupenrollment.eligibility.decision;
+
+import java.util.List;
+
+/** A therapist-led group of the catalog; seats are handed out cohort by cohort, in this order. */
+public record TherapyGroup(String id, String name, List<Cohort> cohorts) {
+
+    public TherapyGroup {
+        cohorts = List.copyOf(cohorts);
+        if (cohorts.isEmpty()) {
+            throw new IllegalArgumentException("Group " + id + " has no cohort");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.groupenrollment.eligibility.streams;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * A signup the processor can never decide, forwarded with its original bytes. The headers use
+ * spring-kafka's dead-letter names, so every dead-letter topic of the pipeline reads alike.
+ */
+record DeadLetter(byte[] payload) {
+
+    static void describe(Headers headers, Exception cause, RecordMetadata origin) {
+        headers.add("kafka_dlt-exception-fqcn", utf8(cause.getClass().getName()));
+        headers.add("kafka_dlt-exception-message", utf8(String.valueOf(cause.getMessage())));
+        headers.add("kafka_dlt-original-topic", utf8(origin.topic()));
+        headers.add("kafka_dlt-original-partition", utf8(Integer.toString(origin.partition())));
+        headers.add("kafka_dlt-original-offset", utf8(Long.toString(origin.offset())));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,96 @@
+package org.groupenrollment.eligibility.streams;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.groupenrollment.eligibility.decision.EligibilityPolicy;
+import org.groupenrollment.eligibility.decision.PersonKey;
+import org.groupenrollment.eligibility.decision.SignupRequest;
+import org.groupenrollment.eligibility.decision.Standing;
+import org.groupenrollment.events.SignupSubmitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of a group's ledger: signups are keyed by group, so one task owns each
+ * group, and with exactly_once_v2 the store updates and the outcome commit in one transaction.
+ * Values arrive as bytes so that a record that does not deserialize is dead-lettered here,
+ * inside the same transaction, instead of stopping the partition.
+ */
+final class SignupDecider implements Processor<String, byte[], String, Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(SignupDecider.class);
+
+    private final EligibilityPolicy policy;
+    private final Deserializer<SignupSubmitted> deserializer;
+    private final Clock clock;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, String> ledgers;
+    private KeyValueStore<String, String> standings;
+    private KeyValueStore<String, String> decided;
+
+    SignupDecider(EligibilityPolicy policy, Deserializer<SignupSubmitted> deserializer, Clock clock) {
+        this.policy = policy;
+        this.deserializer = deserializer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.ledgers = context.getStateStore(EligibilityTopology.LEDGER_STORE);
+        this.standings = context.getStateStore(EligibilityTopology.STANDING_STORE);
+        this.decided = context.getStateStore(EligibilityTopology.DECIDED_STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        RecordMetadata origin = context.recordMetadata().orElseThrow();
+        SignupSubmitted signup;
+        try {
+            signup = deserializer.deserialize(origin.topic(), record.headers(), record.value());
+            if (signup == null) {
+                throw new SerializationException("A signup record has no value");
+            }
+            SignupValidation.check(signup, policy.rules());
+        }
+        catch (SerializationException | SignupValidation.InvalidSignupException ex) {
+            log.warn("Dead-lettering the record at {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(), ex.getMessage(), ex);
+            DeadLetter.describe(record.headers(), ex, origin);
+            context.forward(record.withValue(new DeadLetter(record.value())));
+            return;
+        }
+        decide(record, signup);
+    }
+
+    private void decide(Record<String, byte[]> record, SignupSubmitted signup) {
+        String signupId = signup.getSignupId().toString();
+        if (decided.get(signupId) != null) {
+            log.debug("Signup {} was decided before; a redelivered or resubmitted copy gets no second outcome", signupId);
+            return;
+        }
+        String groupId = signup.getRequestedGroup();
+        SignupRequest request = new SignupRequest(signup.getSignupId(), signup.getStateOfResidence(), groupId,
+                PersonKey.of(signup.getApplicant().getEmail()));
+        String standingKey = groupId + "|" + request.personKey();
+        Optional<Standing> existing = Optional.ofNullable(standings.get(standingKey)).map(LedgerCodec::decodeStanding);
+
+        EligibilityPolicy.Outcome outcome = policy.decide(request, LedgerCodec.decodeLedger(ledgers.get(groupId)), existing);
+
+        outcome.newStanding().ifPresent(standing -> {
+            standings.put(standingKey, LedgerCodec.encode(standing));
+            ledgers.put(groupId, LedgerCodec.encode(outcome.ledger()));
+        });
+        decided.put(signupId, outcome.decision().getClass().getSimpleName());
+        context.forward(new Record<>(signupId, OutcomeEvents.of(outcome.decision(), signup, policy.rules(), clock.instant()),
+                record.timestamp()));
+        log.debug("Signup {} decided: {}", signupId, outcome.decision().getClass().getSimpleName());
+    }
+}
