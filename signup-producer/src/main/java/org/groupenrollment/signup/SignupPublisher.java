@@ -1,0 +1,16 @@
+package org.groupenrollment.signup;
+
+import org.groupenrollment.events.SignupSubmitted;
+
+/** Hands a signup to the pipeline; returns once the broker has acknowledged it, or throws. */
+public interface SignupPublisher {
+
+    void publish(SignupSubmitted signup) throws PublishFailedException;
+
+    class PublishFailedException extends Exception {
+
+        public PublishFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

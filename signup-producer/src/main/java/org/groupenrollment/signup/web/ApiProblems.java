@@ -1,0 +1,75 @@
+package org.groupenrollment.signup.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.groupenrollment.signup.SignupPublisher;
+import org.groupenrollment.signup.SignupService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 9457 problem bodies. Spring already answers malformed JSON (400), a wrong
+ * content type (415) and so on with problems; this adds the fields at fault to validation
+ * problems, and the 409 and 503 of this service.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The signup has invalid fields.");
+        problem.setTitle("Invalid signup");
+        problem.setProperty("errors", fieldErrors(ex.getBindingResult().getFieldErrors()));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", ex.getParameterValidationResults().stream()
+                .map(result -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", result.getResolvableErrors().get(0).getDefaultMessage()))
+                .toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(SignupService.IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(SignupService.IdempotencyKeyReusedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+        problem.setTitle("Idempotency-Key reused");
+        return problem;
+    }
+
+    @ExceptionHandler(SignupPublisher.PublishFailedException.class)
+    ResponseEntity<ProblemDetail> pipelineUnavailable(SignupPublisher.PublishFailedException ex) {
+        log.warn("Answering 503: {}", ex.getMessage(), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "We could not record your signup just now. Nothing was saved; please try again in a minute.");
+        problem.setTitle("Signups temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
+    }
+
+    static List<Map<String, String>> fieldErrors(List<FieldError> errors) {
+        return errors.stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+    }
+}

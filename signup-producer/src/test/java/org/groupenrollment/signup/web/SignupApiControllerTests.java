@@ -1,0 +1,142 @@
+package org.groupenrollment.signup.web;
+
+import org.groupenrollment.signup.SignupService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebMvcTest(SignupApiController.class)
+@Import({SignupService.class, SignupApiControllerTests.Doubles.class})
+class SignupApiControllerTests {
+
+    static final String NEW_YORK_ANXIETY = """
+            {"firstName":"Maya","lastName":"Lindqvist","email":"maya@example.org","state":"NY","group":"anxiety"}""";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    RecordingPublisher publisher;
+
+    @BeforeEach
+    void reset() {
+        publisher.published.clear();
+        publisher.brokerDown = false;
+    }
+
+    @Test
+    void acceptsAValidSignupAndSaysWhereToLookItUp() {
+        var result = mvc.post().uri("/api/signups").contentType(MediaType.APPLICATION_JSON).content(NEW_YORK_ANXIETY).exchange();
+
+        assertThat(result).hasStatus(202);
+        assertThat(result).headers().hasHeaderSatisfying("Location", values -> assertThat(values.get(0)).startsWith("/api/signups/"));
+        assertThat(result).bodyJson().extractingPath("$.signupId").asString().isEqualTo(publisher.published.get(0).getSignupId().toString());
+        assertThat(publisher.published).singleElement().satisfies(signup -> {
+            assertThat(signup.getStateOfResidence()).isEqualTo("NY");
+            assertThat(signup.getRequestedGroup()).isEqualTo("anxiety");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            email     | {"firstName":"Maya","lastName":"L","state":"NY","group":"anxiety"}
+            email     | {"firstName":"Maya","lastName":"L","email":"maya.example.org","state":"NY","group":"anxiety"}
+            state     | {"firstName":"Maya","lastName":"L","email":"maya@example.org","state":"XX","group":"anxiety"}
+            group     | {"firstName":"Maya","lastName":"L","email":"maya@example.org","state":"NY","group":"astrology"}
+            firstName | {"firstName":"  ","lastName":"L","email":"maya@example.org","state":"NY","group":"anxiety"}
+            lastName  | {"firstName":"Maya","lastName":"","email":"maya@example.org","state":"NY","group":"anxiety"}
+            """)
+    void rejectsAnInvalidFieldWithAProblemNamingItAndPublishesNothing(String field, String body) {
+        var result = mvc.post().uri("/api/signups").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().contains(field);
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void rejectsMalformedJson() {
+        var result = mvc.post().uri("/api/signups").contentType(MediaType.APPLICATION_JSON).content("{\"firstName\":").exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void rejectsAWrongContentType() {
+        var result = mvc.post().uri("/api/signups").contentType(MediaType.TEXT_PLAIN).content(NEW_YORK_ANXIETY).exchange();
+
+        assertThat(result).hasStatus(415).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void rejectsAnOversizeBody() {
+        String huge = NEW_YORK_ANXIETY.replace("Lindqvist", "L".repeat(20_000));
+
+        var result = mvc.post().uri("/api/signups").contentType(MediaType.APPLICATION_JSON).content(huge).exchange();
+
+        assertThat(result).hasStatus(413).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyIsTheSameSignup() {
+        var first = mvc.post().uri("/api/signups").header("Idempotency-Key", "k-1").contentType(MediaType.APPLICATION_JSON).content(NEW_YORK_ANXIETY).exchange();
+        var retry = mvc.post().uri("/api/signups").header("Idempotency-Key", "k-1").contentType(MediaType.APPLICATION_JSON).content(NEW_YORK_ANXIETY).exchange();
+
+        assertThat(retry).hasStatus(202);
+        assertThat(retry).bodyJson().extractingPath("$.signupId").asString()
+                .isEqualTo(publisher.published.get(0).getSignupId().toString());
+        assertThat(first).bodyJson().extractingPath("$.signupId").asString()
+                .isEqualTo(publisher.published.get(0).getSignupId().toString());
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherSignupIsRefused() {
+        mvc.post().uri("/api/signups").header("Idempotency-Key", "k-2").contentType(MediaType.APPLICATION_JSON).content(NEW_YORK_ANXIETY).exchange();
+
+        var other = mvc.post().uri("/api/signups").header("Idempotency-Key", "k-2").contentType(MediaType.APPLICATION_JSON)
+                .content(NEW_YORK_ANXIETY.replace("anxiety", "ocd")).exchange();
+
+        assertThat(other).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void answers503WithAProblemWhenKafkaIsDown() {
+        publisher.brokerDown = true;
+
+        var result = mvc.post().uri("/api/signups").contentType(MediaType.APPLICATION_JSON).content(NEW_YORK_ANXIETY).exchange();
+
+        assertThat(result).hasStatus(503).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).headers().containsHeader("Retry-After");
+    }
+
+    /** The catalog from configuration, and a recording publisher in place of Kafka. */
+    @TestConfiguration
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(org.groupenrollment.signup.catalog.CatalogSettings.class)
+    static class Doubles {
+
+        @Bean
+        RecordingPublisher recordingPublisher() {
+            return new RecordingPublisher();
+        }
+
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.groupenrollment.signup.web;
+
+import org.groupenrollment.signup.SignupService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebMvcTest(SignupFormController.class)
+@Import({SignupService.class, SignupApiControllerTests.Doubles.class})
+class SignupFormControllerTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    RecordingPublisher publisher;
+
+    @Test
+    void theFormListsTheConfiguredGroupsAndStatesWithLabels() {
+        var result = mvc.get().uri("/").exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyText()
+                .contains("<label for=\"email\">Email</label>")
+                .contains("<option value=\"trauma-and-ptsd\">Trauma and PTSD</option>")
+                .contains("<option value=\"TX\">Texas</option>")
+                .contains("name=\"idempotencyKey\"");
+    }
+
+    @Test
+    void showsTheErrorNextToTheFieldAndKeepsWhatWasTyped() {
+        var result = mvc.post().uri("/signups").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .formField("firstName", "Maya").formField("lastName", "Lindqvist").formField("email", "not-an-address")
+                .formField("state", "NY").formField("group", "anxiety").formField("idempotencyKey", "form-1")
+                .exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyText().contains("id=\"email-error\"").contains("must be an email address").contains("value=\"Maya\"");
+        assertThat(publisher.published).noneMatch(s -> "form-1".equals(s.getIdempotencyKey()));
+    }
+
+    @Test
+    void aValidSubmissionRedirectsToTheConfirmation() {
+        var result = mvc.post().uri("/signups").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .formField("firstName", "Maya").formField("lastName", "Lindqvist").formField("email", "maya@example.org")
+                .formField("state", "TX").formField("group", "depression").formField("idempotencyKey", "form-2")
+                .exchange();
+
+        assertThat(result).hasStatus3xxRedirection().redirectedUrl().startsWith("/signups/submitted?id=");
+        assertThat(publisher.published).anyMatch(s -> "form-2".equals(s.getIdempotencyKey()) && s.getStateOfResidence().equals("TX"));
+    }
+}
