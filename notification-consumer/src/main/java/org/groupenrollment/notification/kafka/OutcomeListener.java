@@ -1,0 +1,71 @@
+package org.groupenrollment.notification.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.groupenrollment.events.RedirectedToDbt;
+import org.groupenrollment.events.SeatReserved;
+import org.groupenrollment.events.SignupWaitlisted;
+import org.groupenrollment.notification.EmailSender;
+import org.groupenrollment.notification.OutcomeNotifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.BackOff;
+import org.springframework.kafka.annotation.DltHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.RetryableTopic;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the three outcome topics and hands each event to the notifier. A transient failure
+ * moves the record to a retry topic with a growing delay, so the main partitions keep flowing;
+ * a permanent one, or a record that cannot be deserialized, goes straight to the dead-letter
+ * topic ({@code <topic>.dlt}), where it stays for staff to inspect and replay.
+ */
+@Component
+class OutcomeListener {
+
+    private static final Logger log = LoggerFactory.getLogger(OutcomeListener.class);
+
+    private final OutcomeNotifier notifier;
+
+    OutcomeListener(OutcomeNotifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @RetryableTopic(
+            attempts = "${enrollment.notifications.retry.attempts}",
+            backOff = @BackOff(delayString = "${enrollment.notifications.retry.first-delay}",
+                    multiplierString = "${enrollment.notifications.retry.multiplier}",
+                    maxDelayString = "${enrollment.notifications.retry.max-delay}"),
+            exclude = EmailSender.PermanentEmailFailure.class,
+            traversingCauses = "true",
+            retryTopicSuffix = ".retry",
+            dltTopicSuffix = ".dlt",
+            numPartitions = "${enrollment.topics.partitions}",
+            replicationFactor = "${enrollment.topics.replication-factor}")
+    @KafkaListener(id = "outcome-notifier", topics = {"${enrollment.topics.seats-reserved}",
+            "${enrollment.topics.signups-waitlisted}", "${enrollment.topics.redirected-to-dbt}"})
+    void on(ConsumerRecord<String, Object> record) {
+        Object event = record.value();
+        if (event instanceof SeatReserved seat) {
+            notifier.on(seat);
+        }
+        else if (event instanceof SignupWaitlisted waitlisted) {
+            notifier.on(waitlisted);
+        }
+        else if (event instanceof RedirectedToDbt redirect) {
+            notifier.on(redirect);
+        }
+        else {
+            throw new IllegalArgumentException("No notification for a " + (event == null ? "null" : event.getClass().getName()));
+        }
+    }
+
+    /** Logs the exception's class only: SMTP replies quote the recipient's address. */
+    @DltHandler
+    void onDeadLetter(ConsumerRecord<String, Object> record,
+            @Header(name = KafkaHeaders.DLT_EXCEPTION_FQCN, required = false) String cause) {
+        log.error("Outcome {} dead-lettered on {}-{}@{} after {}", record.key(), record.topic(), record.partition(), record.offset(), cause);
+    }
+}

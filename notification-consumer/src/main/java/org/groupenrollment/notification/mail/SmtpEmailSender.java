@@ -1,0 +1,135 @@
+package org.groupenrollment.notification.mail;
+
+import java.io.IOException;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.groupenrollment.notification.Email;
+import org.groupenrollment.notification.EmailSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Sends through the session and server that Spring Boot's {@link JavaMailSenderImpl} is
+ * configured with, but keeps one SMTP connection open between emails instead of a handshake per
+ * message; a connection the server has dropped is replaced once, transparently. Failures are
+ * sorted by the server's reply: 5xx is permanent, anything else may pass on a later try.
+ */
+final class SmtpEmailSender implements EmailSender, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpEmailSender.class);
+
+    private final JavaMailSenderImpl mail;
+    private final String from;
+    private Transport transport;
+
+    SmtpEmailSender(JavaMailSenderImpl mail, String from) {
+        this.mail = mail;
+        this.from = from;
+    }
+
+    @Override
+    public synchronized void send(Email email) {
+        try {
+            MimeMessage message = toMimeMessage(email);
+            sendReusingConnection(message, message.getAllRecipients());
+        }
+        catch (MessagingException ex) {
+            throw classify(email, ex);
+        }
+    }
+
+    private void sendReusingConnection(MimeMessage message, Address[] recipients) throws MessagingException {
+        if (transport != null && transport.isConnected()) {
+            try {
+                transport.sendMessage(message, recipients);
+                return;
+            }
+            catch (MessagingException ex) {
+                if (!isConnectionLost(ex)) {
+                    throw ex;
+                }
+                log.debug("SMTP connection lost, reconnecting", ex);
+                close();
+            }
+        }
+        transport = connect();
+        transport.sendMessage(message, recipients);
+    }
+
+    private Transport connect() throws MessagingException {
+        Transport fresh = mail.getSession().getTransport(mail.getProtocol() == null ? "smtp" : mail.getProtocol());
+        fresh.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
+        return fresh;
+    }
+
+    private MimeMessage toMimeMessage(Email email) throws MessagingException {
+        MimeMessage message = new MimeMessage(mail.getSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // The same outcome always yields the same Message-ID, so a resend is recognisably a duplicate.
+                setHeader("Message-ID", email.messageId());
+            }
+        };
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(email.to());
+        helper.setSubject(email.subject());
+        helper.setText(email.text(), email.html());
+        message.saveChanges();
+        return message;
+    }
+
+    private static RuntimeException classify(Email email, MessagingException ex) {
+        int code = replyCode(ex);
+        String what = "Sending " + email.messageId() + " failed" + (code > 0 ? " with SMTP reply " + code : "");
+        if (code >= 500) {
+            return new PermanentEmailFailure(what, ex);
+        }
+        return new TransientEmailFailure(what, ex);
+    }
+
+    private static int replyCode(MessagingException ex) {
+        for (Exception next = ex; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+            if (next instanceof SMTPAddressFailedException address) {
+                return address.getReturnCode();
+            }
+            if (next instanceof SMTPSendFailedException send) {
+                return send.getReturnCode();
+            }
+            if (next instanceof SendFailedException failed && failed.getNextException() == null) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isConnectionLost(MessagingException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            }
+            catch (MessagingException ex) {
+                log.debug("Closing the SMTP connection failed", ex);
+            }
+            transport = null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.groupenrollment.notification;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OutcomeNotifierTests {
+
+    private final List<Email> sent = new ArrayList<>();
+    private final InMemorySentLog sentLog = new InMemorySentLog();
+
+    @Test
+    void aRedeliveredOutcomeSendsNoSecondEmail() {
+        OutcomeNotifier notifier = new OutcomeNotifier(new EmailComposer(Outcomes.settings()), sent::add, sentLog);
+        var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
+
+        notifier.on(seat);
+        notifier.on(seat);
+
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aFailedSendIsNotRecordedSoARetrySendsIt() {
+        var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
+        OutcomeNotifier failing = new OutcomeNotifier(new EmailComposer(Outcomes.settings()), email -> {
+            throw new EmailSender.TransientEmailFailure("421 try later", null);
+        }, sentLog);
+
+        assertThatThrownBy(() -> failing.on(seat)).isInstanceOf(EmailSender.TransientEmailFailure.class);
+        new OutcomeNotifier(new EmailComposer(Outcomes.settings()), sent::add, sentLog).on(seat);
+
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void differentOutcomesOfOneSignupAreDifferentNotifications() {
+        OutcomeNotifier notifier = new OutcomeNotifier(new EmailComposer(Outcomes.settings()), sent::add, sentLog);
+
+        notifier.on(Outcomes.thirdOnTheGriefWaitlist("sam@example.org"));
+        notifier.on(Outcomes.texanAskingForDepression("sam@example.org"));
+
+        assertThat(sent).hasSize(2);
+    }
+
+    private static final class InMemorySentLog implements SentLog {
+
+        private final Set<String> ids = new HashSet<>();
+
+        @Override
+        public boolean wasSent(String notificationId) {
+            return ids.contains(notificationId);
+        }
+
+        @Override
+        public void recordSent(String notificationId, String kind) {
+            ids.add(notificationId);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.groupenrollment.notification.mail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.groupenrollment.notification.Email;
+import org.groupenrollment.notification.EmailComposer;
+import org.groupenrollment.notification.EmailSender;
+import org.groupenrollment.notification.Outcomes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Against a real SMTP server (GreenMail). */
+class SmtpEmailSenderIntegrationTests {
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    private final EmailComposer composer = new EmailComposer(Outcomes.settings());
+
+    @Test
+    void sendsHtmlAndTextWithTheOutcomesMessageId() throws Exception {
+        var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
+        Email email = composer.seatReserved(seat);
+
+        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()), "groups@enrollment.example")) {
+            sender.send(email);
+        }
+
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        assertThat(received.getMessageID()).isEqualTo(email.messageId());
+        assertThat(received.getSubject()).isEqualTo("Your group place is confirmed");
+        assertThat(received.getAllRecipients()[0].toString()).isEqualTo("sam@example.org");
+        String body = mimeText(received);
+        assertThat(body).contains("text/plain").contains("text/html").contains("every Tuesday at 6:30 PM");
+    }
+
+    @Test
+    void sendsManyEmailsOverTheSameConnection() throws Exception {
+        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()), "groups@enrollment.example")) {
+            for (int i = 0; i < 5; i++) {
+                sender.send(composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("person" + i + "@example.org")));
+            }
+        }
+
+        assertThat(smtp.getReceivedMessages()).hasSize(5);
+    }
+
+    @Test
+    void anUnreachableServerIsATransientFailure() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(closedPort), "groups@enrollment.example")) {
+            assertThatThrownBy(() -> sender.send(composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("sam@example.org"))))
+                    .isInstanceOf(EmailSender.TransientEmailFailure.class);
+        }
+    }
+
+    private static JavaMailSenderImpl mailSender(int port) {
+        JavaMailSenderImpl mail = new JavaMailSenderImpl();
+        mail.setHost("127.0.0.1");
+        mail.setPort(port);
+        mail.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+        return mail;
+    }
+
+    private static String mimeText(MimeMessage message) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        message.writeTo(out);
+        assertThat(message.getContent()).isInstanceOf(MimeMultipart.class);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
