@@ -1,5 +1,7 @@
 package org.groupenrollment.eligibility;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class EligibilityProcessorApplication {
 
+    /** The configuration file is {@value #CONFIG_NAME}.yml, so the services can share a classpath in tests. */
+    public static final String CONFIG_NAME = "eligibility-processor";
+
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(EligibilityProcessorApplication.class);
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        return application;
+    }
+
     public static void main(String[] args) {
-        SpringApplication.run(EligibilityProcessorApplication.class, args);
+        application().run(args);
     }
 }

@@ -41,7 +41,14 @@ public final class OutcomeNotifier {
             log.debug("Notification {} was sent before; not sending again", notificationId);
             return;
         }
-        sender.send(email.get());
+        try {
+            sender.send(email.get());
+        }
+        catch (EmailSender.TransientEmailFailure | EmailSender.PermanentEmailFailure ex) {
+            // The message names the notification and the SMTP reply code; the causes may quote the address.
+            log.warn("{} ({})", ex.getMessage(), ex.getClass().getSimpleName());
+            throw ex;
+        }
         sentLog.recordSent(notificationId, kind);
         log.info("Notification {} sent", notificationId);
     }

@@ -1,5 +1,7 @@
 package org.groupenrollment.signup;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class SignupProducerApplication {
 
+    /** The configuration file is {@value #CONFIG_NAME}.yml, so the services can share a classpath in tests. */
+    public static final String CONFIG_NAME = "signup-producer";
+
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(SignupProducerApplication.class);
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        return application;
+    }
+
     public static void main(String[] args) {
-        SpringApplication.run(SignupProducerApplication.class, args);
+        application().run(args);
     }
 }

@@ -1,5 +1,6 @@
 package org.groupenrollment.signup.web;
 
+import org.groupenrollment.signup.SignupProducerApplication;
 import org.groupenrollment.signup.SignupService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@WebMvcTest(SignupApiController.class)
+@WebMvcTest(controllers = SignupApiController.class, properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
 @Import({SignupService.class, SignupApiControllerTests.Doubles.class})
 class SignupApiControllerTests {
 

@@ -1,5 +1,6 @@
 package org.groupenrollment.signup.web;
 
+import org.groupenrollment.signup.SignupProducerApplication;
 import org.groupenrollment.signup.SignupService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,7 +11,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@WebMvcTest(SignupFormController.class)
+@WebMvcTest(controllers = SignupFormController.class, properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
 @Import({SignupService.class, SignupApiControllerTests.Doubles.class})
 class SignupFormControllerTests {
 

@@ -1,0 +1,45 @@
+package org.groupenrollment.pipeline;
+
+import org.groupenrollment.testsupport.SchemaRegistryExtension;
+import org.groupenrollment.testsupport.SchemaRegistryProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The scenarios without Docker: a real KRaft broker from the Kafka jars, the real registry from
+ * Maven Central, GreenMail for SMTP.
+ */
+@ExtendWith(SchemaRegistryExtension.class)
+class PipelineIntegrationTests extends PipelineScenario {
+
+    private EmbeddedKafkaKraftBroker broker;
+    private String registryUrl;
+
+    @BeforeAll
+    void startInfrastructure(SchemaRegistryProcess registry) {
+        registryUrl = registry.url();
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        // One broker: the transaction log must live with one replica, or exactly-once cannot start.
+        broker.brokerProperties(java.util.Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1"));
+        broker.afterPropertiesSet();
+    }
+
+    @AfterAll
+    void stopBroker() {
+        broker.destroy();
+    }
+
+    @Override
+    String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    @Override
+    String registryUrl() {
+        return registryUrl;
+    }
+}

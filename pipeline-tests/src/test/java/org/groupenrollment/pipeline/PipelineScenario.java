@@ -1,0 +1,138 @@
+package org.groupenrollment.pipeline;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The end-to-end scenarios: an HTTP signup in, the right email out. Subclasses provide the
+ * broker and registry (from Maven Central, or in containers); the SMTP server is GreenMail.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PipelineScenario {
+
+    /** One SMTP server for the class: the pipeline is started once, against its port. */
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private RunningPipeline pipeline;
+
+    abstract String bootstrapServers();
+
+    abstract String registryUrl();
+
+    /** Once per class, after the subclass's {@code @BeforeAll} has started the infrastructure. */
+    @BeforeEach
+    void startPipelineOnce() throws IOException {
+        if (pipeline == null) {
+            Path dataDir = Files.createTempDirectory("pipeline-");
+            pipeline = new RunningPipeline(bootstrapServers(), registryUrl(), smtp.getSmtp().getPort(), dataDir).start();
+        }
+    }
+
+    @AfterAll
+    void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void aNewYorkResidentGetsASeatReservedEmail() throws Exception {
+        String email = uniqueEmail("new-yorker");
+
+        assertThat(submit(email, "NY", "anxiety").statusCode()).isEqualTo(202);
+
+        MimeMessage received = awaitEmailTo(email);
+        assertThat(received.getSubject()).isEqualTo("Your group place is confirmed");
+        assertThat(GreenMailUtil.getBody(received)).contains("Anxiety").contains("Tuesday");
+    }
+
+    @Test
+    void aTexasResidentGetsTheDbtEmail() throws Exception {
+        String email = uniqueEmail("texan");
+
+        assertThat(submit(email, "TX", "depression").statusCode()).isEqualTo(202);
+
+        MimeMessage received = awaitEmailTo(email);
+        assertThat(received.getSubject()).isEqualTo("An online skills course we can offer you");
+        assertThat(GreenMailUtil.getBody(received)).contains("You told us you live in TX").contains("DBT skills group");
+    }
+
+    @Test
+    void theThirteenthApplicantForATwelveSeatGroupIsWaitlisted() throws Exception {
+        List<String> firstTwelve = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> uniqueEmail("griever" + i)).toList();
+        for (String email : firstTwelve) {
+            assertThat(submit(email, "FL", "grief-and-loss").statusCode()).isEqualTo(202);
+        }
+        for (String email : firstTwelve) {
+            assertThat(awaitEmailTo(email).getSubject()).isEqualTo("Your group place is confirmed");
+        }
+        String thirteenth = uniqueEmail("thirteenth");
+
+        assertThat(submit(thirteenth, "NJ", "grief-and-loss").statusCode()).isEqualTo(202);
+
+        MimeMessage received = awaitEmailTo(thirteenth);
+        assertThat(received.getSubject()).isEqualTo("You are on the waitlist for your group");
+        assertThat(GreenMailUtil.getBody(received)).contains("You are number 1 in line");
+    }
+
+    @Test
+    void anInvalidSignupIsRefusedAndSendsNothing() throws Exception {
+        String email = uniqueEmail("invalid");
+
+        HttpResponse<String> response = submit(email, "ZZ", "anxiety");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"state\"");
+    }
+
+    private HttpResponse<String> submit(String email, String state, String group) throws IOException, InterruptedException {
+        String body = """
+                {"firstName":"Alex","lastName":"Rivera","email":"%s","state":"%s","group":"%s"}""".formatted(email, state, group);
+        return http.send(HttpRequest.newBuilder(URI.create(pipeline.signupUrl() + "/api/signups"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static MimeMessage awaitEmailTo(String email) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> recipient(message).equals(email)).findFirst().orElse(null), found -> found != null);
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+}

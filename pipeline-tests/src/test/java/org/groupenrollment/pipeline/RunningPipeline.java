@@ -1,0 +1,69 @@
+package org.groupenrollment.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.groupenrollment.eligibility.EligibilityProcessorApplication;
+import org.groupenrollment.notification.NotificationConsumerApplication;
+import org.groupenrollment.signup.SignupProducerApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three services, each its own Spring Boot application as in production, started in this
+ * JVM against the given broker, registry and SMTP server.
+ */
+final class RunningPipeline implements AutoCloseable {
+
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final String[] common;
+    private ConfigurableApplicationContext producer;
+
+    RunningPipeline(String bootstrapServers, String registryUrl, int smtpPort, Path dataDir) {
+        this.common = new String[] {
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.kafka.properties.schema.registry.url=" + registryUrl,
+                "--spring.mail.port=" + smtpPort,
+                "--spring.mail.host=127.0.0.1",
+                "--enrollment.data-dir=" + dataDir,
+                "--server.port=0",
+                // Short retry delays, so a test that meets a transient failure is not kept waiting.
+                "--enrollment.notifications.retry.first-delay=500ms",
+                "--spring.kafka.streams.properties.commit.interval.ms=50",
+        };
+    }
+
+    RunningPipeline start() {
+        startProcessor("eligibility-processor");
+        services.add(start(NotificationConsumerApplication.application()));
+        producer = start(SignupProducerApplication.application());
+        services.add(producer);
+        return this;
+    }
+
+    /** Another processor instance, in the same consumer group, with its own state directory. */
+    ConfigurableApplicationContext startProcessor(String instance) {
+        ConfigurableApplicationContext processor = start(EligibilityProcessorApplication.application(),
+                "--spring.kafka.streams.state-dir=" + common[4].substring("--enrollment.data-dir=".length()) + "/" + instance);
+        services.add(processor);
+        return processor;
+    }
+
+    String signupUrl() {
+        return "http://127.0.0.1:" + producer.getEnvironment().getProperty("local.server.port");
+    }
+
+    private ConfigurableApplicationContext start(SpringApplication application, String... extra) {
+        List<String> args = new ArrayList<>(List.of(common));
+        args.addAll(List.of(extra));
+        return application.run(args.toArray(String[]::new));
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+    }
+}
