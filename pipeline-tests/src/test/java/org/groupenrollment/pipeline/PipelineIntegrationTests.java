@@ -20,12 +20,7 @@ class PipelineIntegrationTests extends PipelineScenario {
     @BeforeAll
     void startInfrastructure(SchemaRegistryProcess registry) {
         registryUrl = registry.url();
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        // One broker: the transaction log must live with one replica, or exactly-once cannot start.
-        broker.brokerProperties(java.util.Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1"));
-        broker.afterPropertiesSet();
+        broker = SingleNodeKafka.start();
     }
 
     @AfterAll

@@ -1,0 +1,228 @@
+package org.groupenrollment.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.groupenrollment.eligibility.EligibilityProcessorApplication;
+import org.groupenrollment.events.Applicant;
+import org.groupenrollment.events.EventPackage;
+import org.groupenrollment.events.RedirectedToDbt;
+import org.groupenrollment.events.SeatReserved;
+import org.groupenrollment.events.SignupSource;
+import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.events.SignupWaitlisted;
+import org.groupenrollment.serde.AvroSerdeConfig;
+import org.groupenrollment.serde.RegistryAvroDeserializer;
+import org.groupenrollment.serde.RegistryAvroSerializer;
+import org.groupenrollment.testsupport.SchemaRegistryExtension;
+import org.groupenrollment.testsupport.SchemaRegistryProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Hundreds of signups, with redelivered copies and people signing up twice, for two small
+ * groups, decided by two processor instances, one of them restarted half-way: every signup
+ * gets exactly one outcome and no group hands out more seats than it has.
+ */
+@ExtendWith(SchemaRegistryExtension.class)
+class ExactlyOnceIntegrationTests {
+
+    private static final String SIGNUPS = "enrollment.signups.submitted";
+    private static final Map<String, Integer> CAPACITY = Map.of("ocd", 5, "trauma-and-ptsd", 7);
+
+    private EmbeddedKafkaKraftBroker broker;
+    private SchemaRegistryProcess registry;
+    private Path dataDir;
+    private final List<ConfigurableApplicationContext> processors = new ArrayList<>();
+
+    @BeforeEach
+    void start(SchemaRegistryProcess registry) throws Exception {
+        this.registry = registry;
+        this.broker = SingleNodeKafka.start();
+        this.dataDir = Files.createTempDirectory("exactly-once-");
+    }
+
+    @AfterEach
+    void stop() {
+        processors.forEach(ConfigurableApplicationContext::close);
+        broker.destroy();
+    }
+
+    @Test
+    void everySignupGetsOneOutcomeAndNoGroupIsOverbooked() {
+        List<SignupSubmitted> signups = signupsWithDuplicates();
+        ConfigurableApplicationContext first = startProcessor("instance-a");
+        startProcessor("instance-b");
+        OutcomeCollector outcomes = new OutcomeCollector();
+
+        try (KafkaProducer<String, SignupSubmitted> producer = producer()) {
+            List<SignupSubmitted> firstHalf = signups.subList(0, signups.size() / 2);
+            firstHalf.forEach(signup -> producer.send(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup)));
+            producer.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() -> outcomes.poll() >= 20);
+
+            first.close();
+            processors.remove(first);
+            signups.subList(signups.size() / 2, signups.size())
+                    .forEach(signup -> producer.send(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup)));
+            producer.flush();
+            startProcessor("instance-a");
+        }
+
+        long distinctSignups = signups.stream().map(SignupSubmitted::getSignupId).distinct().count();
+        await().atMost(Duration.ofSeconds(120)).until(() -> outcomes.poll() >= distinctSignups);
+
+        assertThat(outcomes.countsBySignup.values()).as("outcomes per signup").allMatch(count -> count == 1);
+        assertThat(outcomes.countsBySignup).hasSize((int) distinctSignups);
+        CAPACITY.forEach((group, capacity) -> {
+            assertThat(outcomes.distinctSeats(group)).as("seats handed out in %s", group).hasSize(capacity);
+        });
+        assertThat(outcomes.seatsByPerson.values()).as("seats held by one person in one group").allMatch(seats -> seats.size() == 1);
+        assertThat(outcomes.redirects).as("out-of-state signups").isEqualTo(signups.stream()
+                .filter(s -> s.getStateOfResidence().equals("TX")).map(SignupSubmitted::getSignupId).distinct().count());
+    }
+
+    /**
+     * 240 people (one in six from Texas) for two groups; 30 of them sign up a second time, and
+     * 30 submissions are delivered twice.
+     */
+    private static List<SignupSubmitted> signupsWithDuplicates() {
+        List<SignupSubmitted> signups = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            String group = i % 2 == 0 ? "ocd" : "trauma-and-ptsd";
+            signups.add(signup("person" + i + "@example.org", i % 6 == 0 ? "TX" : "NY", group));
+        }
+        for (int i = 0; i < 30; i++) {
+            SignupSubmitted earlier = signups.get(i * 3);
+            signups.add(signup(earlier.getApplicant().getEmail().toUpperCase(), earlier.getStateOfResidence(), earlier.getRequestedGroup()));
+            signups.add(signups.get(i * 5));
+        }
+        java.util.Collections.shuffle(signups, new java.util.Random(42));
+        return signups;
+    }
+
+    private static SignupSubmitted signup(String email, String state, String group) {
+        return SignupSubmitted.newBuilder()
+                .setSignupId(UUID.randomUUID())
+                .setSubmittedAt(Instant.now())
+                .setApplicant(Applicant.newBuilder().setFirstName("Pat").setLastName("Doe").setEmail(email).build())
+                .setStateOfResidence(state)
+                .setRequestedGroup(group)
+                .setSource(SignupSource.API)
+                .build();
+    }
+
+    private ConfigurableApplicationContext startProcessor(String instance) {
+        ConfigurableApplicationContext processor = EligibilityProcessorApplication.application().run(
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.kafka.properties.schema.registry.url=" + registry.url(),
+                "--enrollment.data-dir=" + dataDir,
+                "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance),
+                "--server.port=0",
+                "--enrollment.groups.ocd.cohorts[0].id=ocd-small",
+                "--enrollment.groups.ocd.cohorts[0].day=TUESDAY",
+                "--enrollment.groups.ocd.cohorts[0].start=20:00",
+                "--enrollment.groups.ocd.cohorts[0].duration=90m",
+                "--enrollment.groups.ocd.cohorts[0].time-zone=America/New_York",
+                "--enrollment.groups.ocd.cohorts[0].capacity=" + CAPACITY.get("ocd"),
+                "--enrollment.groups.trauma-and-ptsd.cohorts[0].id=ptsd-small",
+                "--enrollment.groups.trauma-and-ptsd.cohorts[0].day=SUNDAY",
+                "--enrollment.groups.trauma-and-ptsd.cohorts[0].start=16:00",
+                "--enrollment.groups.trauma-and-ptsd.cohorts[0].duration=90m",
+                "--enrollment.groups.trauma-and-ptsd.cohorts[0].time-zone=America/New_York",
+                "--enrollment.groups.trauma-and-ptsd.cohorts[0].capacity=" + CAPACITY.get("trauma-and-ptsd"));
+        processors.add(processor);
+        return processor;
+    }
+
+    private KafkaProducer<String, SignupSubmitted> producer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RegistryAvroSerializer.class);
+        config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+        return new KafkaProducer<>(config);
+    }
+
+    /** Reads every committed outcome and keeps what the assertions need. */
+    private final class OutcomeCollector {
+
+        final Map<UUID, Integer> countsBySignup = new ConcurrentHashMap<>();
+        final Map<String, java.util.Set<String>> seatsByPerson = new ConcurrentHashMap<>();
+        final List<SeatReserved> seats = new CopyOnWriteArrayList<>();
+        long redirects;
+        private final Map<UUID, String> emailBySignup = new ConcurrentHashMap<>();
+        private KafkaConsumer<String, SpecificRecord> consumer;
+
+        long poll() {
+            if (consumer == null) {
+                Map<String, Object> config = new HashMap<>();
+                config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+                config.put(ConsumerConfig.GROUP_ID_CONFIG, "exactly-once-test");
+                config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, RegistryAvroDeserializer.class);
+                config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+                config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+                config.put(AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME);
+                consumer = new KafkaConsumer<>(config);
+                consumer.subscribe(List.of("enrollment.seats.reserved", "enrollment.signups.waitlisted",
+                        "enrollment.signups.redirected-to-dbt"));
+            }
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> take(record.value()));
+            return countsBySignup.size();
+        }
+
+        private void take(SpecificRecord outcome) {
+            if (outcome instanceof SeatReserved seat) {
+                count(seat.getSignupId());
+                seats.add(seat);
+                seatsByPerson.computeIfAbsent(seat.getGroupId() + "|" + seat.getRecipient().getEmail().toLowerCase(),
+                        key -> ConcurrentHashMap.newKeySet()).add(seat.getSchedule().getCohortId() + "#" + seat.getSeatNumber());
+            }
+            else if (outcome instanceof SignupWaitlisted waitlisted) {
+                count(waitlisted.getSignupId());
+            }
+            else if (outcome instanceof RedirectedToDbt redirected) {
+                count(redirected.getSignupId());
+                redirects++;
+            }
+        }
+
+        private void count(UUID signupId) {
+            countsBySignup.merge(signupId, 1, Integer::sum);
+        }
+
+        java.util.Set<String> distinctSeats(String group) {
+            return seats.stream().filter(seat -> seat.getGroupId().equals(group))
+                    .map(seat -> seat.getSchedule().getCohortId() + "#" + seat.getSeatNumber())
+                    .collect(Collectors.toSet());
+        }
+    }
+}
