@@ -1,0 +1,17 @@
+# One image per service, built from this repository:
+#   docker build --build-arg SERVICE=signup-producer -t enrollment/signup-producer .
+# docker-compose.yml builds all three.
+FROM maven:3.9.9-eclipse-temurin-17 AS build
+ARG SERVICE
+WORKDIR /src
+COPY . .
+RUN mvn --batch-mode --no-transfer-progress -pl ${SERVICE} -am package -DskipTests \
+ && cp ${SERVICE}/target/${SERVICE}-*-exec.jar /service.jar
+
+FROM eclipse-temurin:17.0.13_11-jre
+RUN useradd --system --uid 10001 service && mkdir /data && chown service /data
+USER service
+WORKDIR /app
+COPY --from=build /service.jar service.jar
+ENV ENROLLMENT_DATA_DIR=/data
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/service.jar"]
