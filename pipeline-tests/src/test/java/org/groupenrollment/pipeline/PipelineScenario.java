@@ -63,11 +63,16 @@ abstract class PipelineScenario {
     void aNewYorkResidentGetsASeatReservedEmail() throws Exception {
         String email = uniqueEmail("new-yorker");
 
-        assertThat(submit(email, "NY", "anxiety").statusCode()).isEqualTo(202);
+        HttpResponse<String> accepted = submit(email, "NY", "anxiety");
 
+        assertThat(accepted.statusCode()).isEqualTo(202);
         MimeMessage received = awaitEmailTo(email);
         assertThat(received.getSubject()).isEqualTo("Your group place is confirmed");
         assertThat(GreenMailUtil.getBody(received)).contains("Anxiety").contains("Tuesday");
+        String statusUrl = pipeline.signupUrl() + accepted.headers().firstValue("Location").orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                http.send(HttpRequest.newBuilder(URI.create(statusUrl)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("\"status\":\"SEAT_RESERVED\""));
     }
 
     @Test

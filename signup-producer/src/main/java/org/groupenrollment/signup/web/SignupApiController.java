@@ -10,6 +10,12 @@ import org.groupenrollment.events.SignupSource;
 import org.groupenrollment.signup.SignupPublisher;
 import org.groupenrollment.signup.SignupRequest;
 import org.groupenrollment.signup.SignupService;
+import org.groupenrollment.signup.status.OutcomeView;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -25,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SignupApiController {
 
     private final SignupService signups;
+    private final OutcomeView outcomes;
 
-    SignupApiController(SignupService signups) {
+    SignupApiController(SignupService signups, OutcomeView outcomes) {
         this.signups = signups;
+        this.outcomes = outcomes;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,6 +45,17 @@ class SignupApiController {
         UUID signupId = signups.submit(request, Optional.ofNullable(idempotencyKey), SignupSource.API);
         URI status = URI.create("/api/signups/" + signupId);
         return ResponseEntity.accepted().location(status).body(new SignupAccepted(signupId, "SUBMITTED", status));
+    }
+
+    @GetMapping("/{signupId}")
+    ResponseEntity<?> status(@PathVariable UUID signupId) {
+        return outcomes.find(signupId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "No decision for this signup yet. Decisions usually take a second or two; the email follows.");
+            problem.setTitle("Not decided yet");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).header(HttpHeaders.RETRY_AFTER, "2")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        });
     }
 
     /** The 202 body: the id, and where the outcome will be visible. */

@@ -2,6 +2,8 @@ package org.groupenrollment.signup.web;
 
 import org.groupenrollment.signup.SignupProducerApplication;
 import org.groupenrollment.signup.SignupService;
+import org.groupenrollment.signup.status.OutcomeView;
+import org.groupenrollment.signup.status.SignupStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +19,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(controllers = SignupApiController.class, properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
-@Import({SignupService.class, SignupApiControllerTests.Doubles.class})
+@Import({SignupService.class, OutcomeView.class, SignupApiControllerTests.Doubles.class})
 class SignupApiControllerTests {
 
     static final String NEW_YORK_ANXIETY = """
@@ -28,6 +30,9 @@ class SignupApiControllerTests {
 
     @Autowired
     RecordingPublisher publisher;
+
+    @Autowired
+    OutcomeView outcomes;
 
     @BeforeEach
     void reset() {
@@ -126,6 +131,26 @@ class SignupApiControllerTests {
     }
 
     /** The catalog from configuration, and a recording publisher in place of Kafka. */
+    @Test
+    void theStatusUrlTellsTheKindOfOutcomeOnceDecided() {
+        java.util.UUID decided = java.util.UUID.randomUUID();
+        outcomes.on(new SignupStatus(decided, SignupStatus.State.WAITLISTED, java.time.Instant.parse("2026-11-26T10:00:00Z")));
+
+        var result = mvc.get().uri("/api/signups/{id}", decided).exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.status").asString().isEqualTo("WAITLISTED");
+        assertThat(result).bodyText().doesNotContain("group");
+    }
+
+    @Test
+    void theStatusUrlOfAnUndecidedSignupIsANotFoundProblem() {
+        var result = mvc.get().uri("/api/signups/{id}", java.util.UUID.randomUUID()).exchange();
+
+        assertThat(result).hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).headers().containsHeader("Retry-After");
+    }
+
     @TestConfiguration
     @org.springframework.boot.context.properties.EnableConfigurationProperties(org.groupenrollment.signup.catalog.CatalogSettings.class)
     static class Doubles {

@@ -2,6 +2,7 @@ package org.groupenrollment.signup.web;
 
 import org.groupenrollment.signup.SignupProducerApplication;
 import org.groupenrollment.signup.SignupService;
+import org.groupenrollment.signup.status.OutcomeView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -12,7 +13,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(controllers = SignupFormController.class, properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
-@Import({SignupService.class, SignupApiControllerTests.Doubles.class})
+@Import({SignupService.class, OutcomeView.class, SignupApiControllerTests.Doubles.class})
 class SignupFormControllerTests {
 
     @Autowired

@@ -1,0 +1,39 @@
+package org.groupenrollment.signup.kafka;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.groupenrollment.events.EventPackage;
+import org.groupenrollment.serde.AvroSerdeConfig;
+import org.groupenrollment.serde.RegistryAvroDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The status view's consumer. A record it cannot read is skipped (logged by the error
+ * handler, never retried): the view is a convenience, and the notifier dead-letters such records.
+ */
+@Configuration(proxyBeanMethods = false)
+class OutcomeConsumerConfiguration {
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, Object> outcomeListenerContainerFactory(KafkaProperties kafka) {
+        Map<String, Object> properties = kafka.buildConsumerProperties();
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        properties.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, RegistryAvroDeserializer.class);
+        properties.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        properties.put(AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME);
+        ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(properties));
+        factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
+        return factory;
+    }
+}
