@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A component run as its own JVM, its output in a log file of the data folder. Started, waited
  * for over HTTP, and stopped with SIGTERM (then killed if it does not stop in time).
  */
-final class JavaProcess implements AutoCloseable {
+public final class JavaProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -32,7 +32,7 @@ final class JavaProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    static JavaProcess start(String name, List<String> arguments, Path workDir, Path logFile) {
+    public static JavaProcess start(String name, List<String> arguments, Path workDir, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(arguments);
@@ -51,7 +51,7 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Waits until {@code url} answers 200, or fails with the end of this process's log. */
-    void awaitHttpOk(String url, Duration timeout) {
+    public void awaitHttpOk(String url, Duration timeout) {
         HttpRequest probe = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -75,7 +75,7 @@ final class JavaProcess implements AutoCloseable {
         throw new LaunchException(name + " did not become ready within " + timeout.toSeconds() + " s. End of " + logFile + ":\n" + tail());
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

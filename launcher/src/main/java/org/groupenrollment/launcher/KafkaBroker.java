@@ -25,7 +25,7 @@ import org.apache.kafka.common.utils.Time;
  * launcher's JVM from the Kafka jars. Its log directory lives in the data folder, formatted on
  * first start only, so topics and the processor's ledger survive a restart.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -35,7 +35,7 @@ final class KafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static KafkaBroker start(Path logDir, int port, int controllerPort) {
+    public static KafkaBroker start(Path logDir, int port, int controllerPort) {
         Properties config = config(logDir, port, controllerPort);
         formatOnFirstStart(logDir, config);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
@@ -45,7 +45,7 @@ final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 

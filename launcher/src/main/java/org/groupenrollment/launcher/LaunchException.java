@@ -1,7 +1,7 @@
 package org.groupenrollment.launcher;
 
 /** A start-up failure the person can act on; its message says what to do. */
-final class LaunchException extends RuntimeException {
+public final class LaunchException extends RuntimeException {
 
     LaunchException(String message) {
         super(message);

@@ -43,7 +43,9 @@ class OutcomeListener {
             retryTopicSuffix = ".retry",
             dltTopicSuffix = ".dlt",
             numPartitions = "${enrollment.topics.partitions}",
-            replicationFactor = "${enrollment.topics.replication-factor}")
+            replicationFactor = "${enrollment.topics.replication-factor}",
+            // Retries are rare: one thread per retry topic is plenty.
+            concurrency = "1")
     @KafkaListener(id = "outcome-notifier", topics = {"${enrollment.topics.seats-reserved}",
             "${enrollment.topics.signups-waitlisted}", "${enrollment.topics.redirected-to-dbt}"})
     void on(ConsumerRecord<String, Object> record) {

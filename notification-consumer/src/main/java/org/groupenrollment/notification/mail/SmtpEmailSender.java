@@ -18,8 +18,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Sends through the session and server that Spring Boot's {@link JavaMailSenderImpl} is
- * configured with, but keeps one SMTP connection open between emails instead of a handshake per
- * message; a connection the server has dropped is replaced once, transparently. Failures are
+ * configured with, but keeps an SMTP connection open between emails instead of a handshake per
+ * message: one per sending thread, so listener threads send in parallel without sharing a
+ * connection. A connection the server has dropped is replaced once, transparently. Failures are
  * sorted by the server's reply: 5xx is permanent, anything else may pass on a later try.
  */
 final class SmtpEmailSender implements EmailSender, AutoCloseable {
@@ -28,7 +29,8 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
 
     private final JavaMailSenderImpl mail;
     private final String from;
-    private Transport transport;
+    private final ThreadLocal<Transport> connection = new ThreadLocal<>();
+    private final java.util.Set<Transport> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SmtpEmailSender(JavaMailSenderImpl mail, String from) {
         this.mail = mail;
@@ -36,7 +38,7 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
     }
 
     @Override
-    public synchronized void send(Email email) {
+    public void send(Email email) {
         try {
             MimeMessage message = toMimeMessage(email);
             sendReusingConnection(message, message.getAllRecipients());
@@ -47,6 +49,7 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
     }
 
     private void sendReusingConnection(MimeMessage message, Address[] recipients) throws MessagingException {
+        Transport transport = connection.get();
         if (transport != null && transport.isConnected()) {
             try {
                 transport.sendMessage(message, recipients);
@@ -57,10 +60,12 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
                     throw ex;
                 }
                 log.debug("SMTP connection lost, reconnecting", ex);
-                close();
+                disconnect(transport);
             }
         }
         transport = connect();
+        connection.set(transport);
+        open.add(transport);
         transport.sendMessage(message, recipients);
     }
 
@@ -121,15 +126,20 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (transport != null) {
-            try {
-                transport.close();
-            }
-            catch (MessagingException ex) {
-                log.debug("Closing the SMTP connection failed", ex);
-            }
-            transport = null;
+    public void close() {
+        open.forEach(this::disconnect);
+    }
+
+    private void disconnect(Transport transport) {
+        open.remove(transport);
+        if (connection.get() == transport) {
+            connection.remove();
+        }
+        try {
+            transport.close();
+        }
+        catch (MessagingException ex) {
+            log.debug("Closing an SMTP connection failed", ex);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.signup.SignupPublisher;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * idempotent producer; see application.yml) so that a 202 means the signup is durable.
  */
 @Component
+@ConditionalOnProperty(name = "enrollment.benchmark.discard-signups", havingValue = "false", matchIfMissing = true)
 class KafkaSignupPublisher implements SignupPublisher {
 
     private final KafkaTemplate<String, SignupSubmitted> template;

@@ -1,0 +1,83 @@
+package org.groupenrollment.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bench/run}: every benchmark, each figure next to a baseline measured in the same run
+ * on the same machine. Prints progress, then a summary table, and writes results.csv,
+ * results.json and latency.png under bench/target/benchmarks.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        String only = List.of(args).stream().filter(arg -> arg.startsWith("--only=")).map(arg -> arg.substring(7)).findFirst().orElse("all");
+        int backlog = quick ? 20_000 : 100_000;
+        Duration ingestTime = Duration.ofSeconds(quick ? 10 : 20);
+        int emails = quick ? 1_000 : 5_000;
+        Path home = Path.of(".").toAbsolutePath().normalize();
+        Path out = home.resolve("bench/target/benchmarks");
+        Path data = out.resolve("data");
+        deleteRecursively(data);
+        Files.createDirectories(data.resolve("logs"));
+        System.setProperty("launcher.log.dir", data.resolve("logs").toString());
+
+        Progress progress = new Progress();
+        List<Figure> figures = new ArrayList<>();
+        List<EndToEnd.Run> runs = new ArrayList<>();
+        Map<String, Long> memory;
+        progress.say("setup", "starting Kafka, the registry and an SMTP server (data in %s)", data);
+        try (Environment env = new Environment(home, data)) {
+            // Ctrl-C: stop the child processes too, not only this JVM.
+            Thread stopChildren = new Thread(env::close, "bench-shutdown");
+            Runtime.getRuntime().addShutdownHook(stopChildren);
+            Topics topics = new Topics(env.kafka.bootstrapServers(), env.registryUrl());
+            if (only.equals("all") || only.equals("decide")) {
+                figures.add(DecisionThroughput.run(env, topics, progress, backlog));
+            }
+            if (only.equals("all") || only.equals("ingest")) {
+                figures.addAll(Ingest.run(env, topics, progress, ingestTime));
+            }
+            if (only.equals("all") || only.equals("email")) {
+                figures.add(Email.run(env, topics, progress, emails));
+            }
+
+            progress.say("e2e", "starting the three services on the pipeline's own topics");
+            env.startService("eligibility-processor", "eligibility-processor");
+            env.startService("notification-consumer", "notification-consumer");
+            int signupPort = env.startService("signup-producer", "signup-producer");
+            // Warm-up, not reported: freshly started JVMs spend their first minute compiling.
+            EndToEnd.run(env, topics, signupPort, progress, 100, Duration.ofSeconds(quick ? 10 : 30));
+            for (int rate : new int[] {200, 1_000}) {
+                EndToEnd.Run run = EndToEnd.run(env, topics, signupPort, progress, rate, Duration.ofSeconds(quick ? 5 : 20));
+                runs.add(run);
+                figures.addAll(EndToEnd.figures(run, rate == 200 ? 300 : 0));
+            }
+            memory = env.peakMemoryMiB();
+            Runtime.getRuntime().removeShutdownHook(stopChildren);
+        }
+        memory.forEach((process, mib) -> figures.add(Figure.alone("memory", "peak RSS " + process, mib, "MiB")));
+
+        Report.print(figures, progress.out());
+        Report.write(figures, out);
+        LatencyPlot.write(runs, out.resolve("latency.png"));
+        progress.say("done", "results in %s (results.csv, results.json, latency.png)", out);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+}

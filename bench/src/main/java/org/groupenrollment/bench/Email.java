@@ -1,0 +1,107 @@
+package org.groupenrollment.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.groupenrollment.events.MeetingDay;
+import org.groupenrollment.events.Recipient;
+import org.groupenrollment.events.SeatReserved;
+import org.groupenrollment.events.WeeklySchedule;
+
+/**
+ * A backlog of outcomes turned into emails by the notification-consumer, next to a bare Jakarta
+ * Mail loop sending the same message over one reused connection to the same SMTP server.
+ */
+final class Email {
+
+    private Email() {
+    }
+
+    static Figure run(Environment env, Topics topics, Progress progress, int count) throws Exception {
+        topics.create(6, "bench.mail.seats", "bench.mail.waitlisted", "bench.mail.redirected");
+        try (KafkaProducer<String, SeatReserved> producer = topics.avroProducer()) {
+            for (int i = 0; i < count; i++) {
+                SeatReserved seat = seat(i);
+                producer.send(new ProducerRecord<>("bench.mail.seats", seat.getSignupId().toString(), seat));
+            }
+        }
+        progress.say("email", "%,d outcomes waiting; starting the notification-consumer", count);
+        double viaPipeline;
+        {
+            MailWatch watch = new MailWatch(env.smtp);
+            env.startService("bench-notifier", "notification-consumer",
+                    "--enrollment.topics.seats-reserved=bench.mail.seats",
+                    "--enrollment.topics.signups-waitlisted=bench.mail.waitlisted",
+                    "--enrollment.topics.redirected-to-dbt=bench.mail.redirected",
+                    "--spring.kafka.consumer.group-id=bench-notifier");
+            awaitCount(watch, count, progress);
+            viaPipeline = watch.perSecond();
+        }
+        env.stopService("bench-notifier");
+        MimeMessage sample = copy(env.smtp.getReceivedMessages()[0]);
+        double bare = bareLoop(env.smtp, env.smtpPort, sample, count, progress);
+        return new Figure("email", "outcomes emailed/s", viaPipeline, "emails/s",
+                "bare Jakarta Mail loop, one connection", bare, ">= 0.8 x baseline", viaPipeline >= 0.8 * bare);
+    }
+
+    private static void awaitCount(MailWatch watch, int count, Progress progress) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        int reported = 0;
+        while (watch.count() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            if (watch.count() - reported >= count / 4) {
+                reported = watch.count();
+                progress.say("email", "%,d / %,d emails accepted", reported, count);
+            }
+        }
+        if (watch.count() < count) {
+            throw new IllegalStateException("Only " + watch.count() + " of " + count + " emails within 10 minutes");
+        }
+    }
+
+    private static double bareLoop(GreenMail smtp, int port, MimeMessage sample, int count, Progress progress) throws Exception {
+        progress.say("email", "baseline: %,d copies of one email over one Jakarta Mail connection", count);
+        Session session = Session.getInstance(new Properties());
+        MimeMessage message = new MimeMessage(session, toStream(sample));
+        MailWatch watch = new MailWatch(smtp);
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("127.0.0.1", port, null, null);
+            for (int i = 0; i < count; i++) {
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+            awaitCount(watch, count, progress);
+            return watch.perSecond();
+        }
+    }
+
+    private static MimeMessage copy(MimeMessage message) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()), toStream(message));
+    }
+
+    private static java.io.InputStream toStream(MimeMessage message) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        message.writeTo(bytes);
+        return new java.io.ByteArrayInputStream(bytes.toByteArray());
+    }
+
+    private static SeatReserved seat(int i) {
+        return SeatReserved.newBuilder()
+                .setSignupId(UUID.randomUUID())
+                .setGroupId("anxiety").setGroupName("Anxiety")
+                .setSchedule(WeeklySchedule.newBuilder().setCohortId("anxiety-tue").setDayOfWeek(MeetingDay.TUESDAY)
+                        .setStartTime(LocalTime.of(18, 30)).setDurationMinutes(90).setTimeZone("America/New_York").build())
+                .setSeatNumber(1 + i % 12).setSeatsLeft(11 - i % 12)
+                .setReservedAt(Instant.now()).setRuleVersion("bench")
+                .setRecipient(Recipient.newBuilder().setFirstName("Bench").setEmail("mail" + i + "@example.org").build())
+                .build();
+    }
+}

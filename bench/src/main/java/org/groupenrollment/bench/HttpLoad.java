@@ -1,0 +1,78 @@
+package org.groupenrollment.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A closed-loop HTTP load: N workers, each posting signups back to back for a fixed time, every
+ * latency kept. The first seconds warm the JIT and are not counted.
+ */
+final class HttpLoad {
+
+    private HttpLoad() {
+    }
+
+    record Result(int accepted, int failed, double perSecond, Latencies latencies) {
+    }
+
+    static Result run(String url, int workers, Duration warmUp, Duration measured, String emailPrefix) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        AtomicInteger sequence = new AtomicInteger();
+        post(http, url, sequence, emailPrefix, System.nanoTime() + warmUp.toNanos(), workers);
+        long end = System.nanoTime() + measured.toNanos();
+        List<long[]> perWorker = post(http, url, sequence, emailPrefix, end, workers);
+        Latencies latencies = new Latencies();
+        int failed = 0;
+        for (long[] samples : perWorker) {
+            for (long sample : samples) {
+                if (sample < 0) {
+                    failed++;
+                }
+                else {
+                    latencies.add(sample);
+                }
+            }
+        }
+        return new Result(latencies.count(), failed, latencies.count() / (measured.toMillis() / 1000.0), latencies);
+    }
+
+    private static List<long[]> post(HttpClient http, String url, AtomicInteger sequence, String prefix, long endNanos, int workers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                futures.add(pool.submit(() -> {
+                    List<Long> samples = new ArrayList<>();
+                    while (System.nanoTime() < endNanos) {
+                        int i = sequence.incrementAndGet();
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(Signups.json(i, prefix))).build();
+                        long start = System.nanoTime();
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        long took = System.nanoTime() - start;
+                        samples.add(status == 202 ? took : -1);
+                    }
+                    return samples.stream().mapToLong(Long::longValue).toArray();
+                }));
+            }
+            List<long[]> results = new ArrayList<>();
+            for (Future<long[]> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+}

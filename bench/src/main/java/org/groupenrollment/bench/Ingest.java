@@ -1,0 +1,77 @@
+package org.groupenrollment.bench;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.launcher.JavaProcess;
+import org.groupenrollment.serde.AvroSerdeConfig;
+import org.groupenrollment.serde.RegistryAvroSerializer;
+
+/**
+ * Signups accepted per second over HTTP, next to the same endpoint with the Kafka send removed
+ * (the framework's floor) and to Kafka's ProducerPerformance for the same record size.
+ */
+final class Ingest {
+
+    private static final int WORKERS = 16;
+
+    private Ingest() {
+    }
+
+    static List<Figure> run(Environment env, Topics topics, Progress progress, Duration measured) throws Exception {
+        int withKafka = env.startService("bench-producer", "signup-producer");
+        int discarding = env.startService("bench-producer-floor", "signup-producer", "--enrollment.benchmark.discard-signups=true");
+
+        progress.say("ingest", "%d workers for %d s against the endpoint with the Kafka send", WORKERS, measured.toSeconds());
+        HttpLoad.Result real = HttpLoad.run("http://127.0.0.1:" + withKafka + "/api/signups", WORKERS, Duration.ofSeconds(5), measured, "ingest");
+        progress.say("ingest", "%,.0f signups/s, p50 %.1f ms, p99 %.1f ms, %d failed", real.perSecond(),
+                real.latencies().percentileMillis(50), real.latencies().percentileMillis(99), real.failed());
+        env.stopService("bench-producer");
+
+        HttpLoad.Result floor = HttpLoad.run("http://127.0.0.1:" + discarding + "/api/signups", WORKERS, Duration.ofSeconds(5), measured, "floor");
+        progress.say("ingest", "floor (no Kafka send): %,.0f requests/s, p50 %.1f ms, p99 %.1f ms", floor.perSecond(),
+                floor.latencies().percentileMillis(50), floor.latencies().percentileMillis(99));
+        env.stopService("bench-producer-floor");
+
+        int recordSize = serializedSize(env);
+        double perf = producerPerformance(env, topics, progress, recordSize);
+        return List.of(
+                new Figure("ingest", "signups accepted/s over HTTP (acks=all)", real.perSecond(), "requests/s",
+                        "same endpoint, Kafka send removed", floor.perSecond(), ">= 0.75 x baseline", real.perSecond() >= 0.75 * floor.perSecond()),
+                Figure.alone("ingest", "p50 latency with Kafka send", real.latencies().percentileMillis(50), "ms"),
+                Figure.alone("ingest", "p99 latency with Kafka send", real.latencies().percentileMillis(99), "ms"),
+                Figure.alone("ingest", "p50 latency, floor", floor.latencies().percentileMillis(50), "ms"),
+                Figure.alone("ingest", "p99 latency, floor", floor.latencies().percentileMillis(99), "ms"),
+                new Figure("ingest", "signups accepted/s over HTTP (acks=all)", real.perSecond(), "requests/s",
+                        "ProducerPerformance, " + recordSize + " B records, acks=all", perf, "(reference)", null));
+    }
+
+    private static int serializedSize(Environment env) {
+        RegistryAvroSerializer<SignupSubmitted> serializer = new RegistryAvroSerializer<>();
+        serializer.configure(java.util.Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, env.registryUrl()), false);
+        return serializer.serialize("bench.size", Signups.number(1)).length;
+    }
+
+    private static double producerPerformance(Environment env, Topics topics, Progress progress, int recordSize) throws Exception {
+        topics.create(6, "bench.perf");
+        progress.say("ingest", "baseline: ProducerPerformance, 300,000 records of %d B, acks=all, idempotent", recordSize);
+        var log = env.dataDir.resolve("logs/producer-performance.log");
+        JavaProcess perf = JavaProcess.start("producer-performance", List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ProducerPerformance", "--topic", "bench.perf", "--num-records", "300000",
+                "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+                "--producer-props", "bootstrap.servers=" + env.kafka.bootstrapServers(), "acks=all", "enable.idempotence=true", "linger.ms=1"),
+                env.home, log);
+        ProcessHandle.of(perf.pid()).ifPresent(handle -> handle.onExit().join());
+        Matcher rate = Pattern.compile("300000 records sent, ([0-9.]+) records/sec").matcher(Files.readString(log));
+        if (!rate.find()) {
+            throw new IllegalStateException("No summary in " + log);
+        }
+        double perSecond = Double.parseDouble(rate.group(1));
+        progress.say("ingest", "ProducerPerformance: %,.0f records/s", perSecond);
+        return perSecond;
+    }
+}

@@ -1,0 +1,38 @@
+package org.groupenrollment.bench;
+
+import java.util.Arrays;
+
+/** Latency samples in nanoseconds, with percentiles. */
+final class Latencies {
+
+    private long[] samples = new long[1024];
+    private int count;
+
+    synchronized void add(long nanos) {
+        if (count == samples.length) {
+            samples = Arrays.copyOf(samples, count * 2);
+        }
+        samples[count++] = nanos;
+    }
+
+    synchronized int count() {
+        return count;
+    }
+
+    /** The p-th percentile in milliseconds (p from 0 to 100). */
+    synchronized double percentileMillis(double p) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(samples, count);
+        Arrays.sort(sorted);
+        int index = (int) Math.min(count - 1, Math.ceil(p / 100.0 * count) - 1);
+        return sorted[Math.max(0, index)] / 1_000_000.0;
+    }
+
+    synchronized long[] sortedNanos() {
+        long[] sorted = Arrays.copyOf(samples, count);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+}
