@@ -36,6 +36,7 @@ final class Environment implements AutoCloseable {
     private final JavaProcess registry;
     private final List<JavaProcess> processes = new ArrayList<>();
     private final Map<String, JavaProcess> services = new LinkedHashMap<>();
+    private final Map<String, Long> stoppedPeaks = new LinkedHashMap<>();
     private int nextServicePort = BASE_PORT + 100;
 
     Environment(Path home, Path dataDir) {
@@ -82,7 +83,7 @@ final class Environment implements AutoCloseable {
     Map<String, Long> peakMemoryMiB() {
         Map<String, Long> peaks = new LinkedHashMap<>();
         peaks.put("registry", Memory.peakMiB(registry.pid()));
-        services.forEach((name, process) -> peaks.put(name, Memory.peakMiB(process.pid())));
+        services.forEach((name, process) -> peaks.put(name, stoppedPeaks.getOrDefault(name, Memory.peakMiB(process.pid()))));
         peaks.put("bench JVM (broker, SMTP, load)", Memory.peakMiB(ProcessHandle.current().pid()));
         return peaks;
     }
@@ -90,6 +91,7 @@ final class Environment implements AutoCloseable {
     void stopService(String name) {
         JavaProcess process = services.get(name);
         if (process != null) {
+            stoppedPeaks.put(name, Memory.peakMiB(process.pid()));
             process.close();
         }
     }

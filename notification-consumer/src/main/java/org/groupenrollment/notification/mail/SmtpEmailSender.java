@@ -50,7 +50,9 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
 
     private void sendReusingConnection(MimeMessage message, Address[] recipients) throws MessagingException {
         Transport transport = connection.get();
-        if (transport != null && transport.isConnected()) {
+        // Not transport.isConnected(): for SMTP that is a NOOP round trip before every message,
+        // which cost more than the message itself. A dead connection shows when sending fails.
+        if (transport != null) {
             try {
                 transport.sendMessage(message, recipients);
                 return;
