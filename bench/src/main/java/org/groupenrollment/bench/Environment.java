@@ -1,12 +1,5 @@
 package org.groupenrollment.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +9,7 @@ import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.groupenrollment.launcher.Components;
 import org.groupenrollment.launcher.JavaProcess;
 import org.groupenrollment.launcher.KafkaBroker;
 
@@ -45,32 +39,23 @@ final class Environment implements AutoCloseable {
         this.kafka = KafkaBroker.start(dataDir.resolve("kafka"), BASE_PORT + 92, BASE_PORT + 93);
         this.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        Path registryHome = home.resolve("target/apicurio-registry-3.0.9");
-        this.registry = JavaProcess.start("registry", List.of("-Xmx320m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + (BASE_PORT + 81),
-                "-Dapicurio.ccompat.use-canonical-hash=true",
-                "-jar", registryHome.resolve("apicurio-registry-app-3.0.9-runner.jar").toString()),
+        this.registry = JavaProcess.start("registry", Components.registry(home, BASE_PORT + 81, null),
                 home, dataDir.resolve("logs/registry.log"));
         processes.add(registry);
         registry.awaitHttpOk(registryUrl() + "/subjects", Duration.ofSeconds(120));
-        setBackwardCompatibility();
+        Components.requireBackwardCompatibility(registryUrl());
     }
 
     String registryUrl() {
-        return "http://127.0.0.1:" + (BASE_PORT + 81) + "/apis/ccompat/v7";
+        return Components.registryUrl(BASE_PORT + 81);
     }
 
     /** Starts a service as ./run-pipeline does, with extra arguments; returns its HTTP port. */
     int startService(String name, String module, String... extra) {
         int port = nextServicePort++;
-        List<String> command = new ArrayList<>(List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k",
-                "-jar", serviceJar(module).toString(),
-                "--server.port=" + port, "--server.address=127.0.0.1",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.kafka.properties.schema.registry.url=" + registryUrl(),
-                "--enrollment.data-dir=" + dataDir.resolve(name),
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-                "--logging.level.root=WARN"));
+        List<String> command = new ArrayList<>(Components.service(home, module, port, kafka.bootstrapServers(), registryUrl(),
+                dataDir.resolve(name), smtpPort));
+        command.add("--logging.level.root=WARN");
         command.addAll(List.of(extra));
         JavaProcess process = JavaProcess.start(name, command, home, dataDir.resolve("logs/" + name + ".log"));
         processes.add(process);
@@ -103,28 +88,5 @@ final class Environment implements AutoCloseable {
         }
         smtp.stop();
         kafka.close();
-    }
-
-    private Path serviceJar(String module) {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(home.resolve(module).resolve("target"), module + "-*-exec.jar")) {
-            for (Path jar : jars) {
-                return jar;
-            }
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("Cannot list " + module + "/target", ex);
-        }
-        throw new IllegalStateException(module + " is not built; run bench/run without --no-build");
-    }
-
-    private void setBackwardCompatibility() {
-        try {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(registryUrl() + "/config"))
-                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"BACKWARD\"}")).build(), HttpResponse.BodyHandlers.discarding());
-        }
-        catch (IOException | InterruptedException ex) {
-            throw new IllegalStateException("Cannot configure the registry", ex);
-        }
     }
 }
