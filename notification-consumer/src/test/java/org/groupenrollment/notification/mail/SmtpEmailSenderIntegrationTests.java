@@ -45,6 +45,29 @@ class SmtpEmailSenderIntegrationTests {
     }
 
     @Test
+    void offersTheTextFirstAndTheHtmlAsTheAlternativeAClientPrefers() throws Exception {
+        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()), "Group enrollment <groups@enrollment.example>")) {
+            sender.send(composer.seatReserved(Outcomes.seatInTuesdayAnxietyGroup("sam@example.org")));
+        }
+
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        MimeMultipart alternatives = (MimeMultipart) received.getContent();
+        assertThat(alternatives.getContentType()).startsWith("multipart/alternative");
+        assertThat(alternatives.getCount()).isEqualTo(2);
+        assertThat(alternatives.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("charset=UTF-8");
+        assertThat(received.getFrom()[0].toString()).isEqualTo("Group enrollment <groups@enrollment.example>");
+        assertThat(received.getSentDate()).isNotNull();
+    }
+
+    @Test
+    void aSenderThatIsNotAnAddressIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()), "groups at enrollment"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("enrollment.notifications.from");
+    }
+
+    @Test
     void sendsManyEmailsOverTheSameConnection() throws Exception {
         try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()), "groups@enrollment.example")) {
             for (int i = 0; i < 5; i++) {
