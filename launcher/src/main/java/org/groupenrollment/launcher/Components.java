@@ -19,6 +19,14 @@ public final class Components {
 
     private static final String REGISTRY_VERSION = "3.0.9";
 
+    /**
+     * For a JVM that parses or writes mail in bulk (the SMTP server): Jakarta Mail 2.1 finds its
+     * StreamProvider through ServiceLoader for every message part (jakartaee/mail-api#861), which
+     * took a third of the server's CPU; naming the implementation makes it a class look-up.
+     */
+    public static final String MAIL_STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+    public static final String MAIL_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
     private Components() {
     }
 
@@ -72,7 +80,10 @@ public final class Components {
     public static List<String> service(Path home, String module, int port, String bootstrapServers, String registryUrl,
             Path dataDir, int smtpPort) {
         Path jar = built(home.resolve(module).resolve("target"), module + "-*-exec.jar");
-        return List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k",
+        // C1 only: five JVMs share a laptop's few cores here, and C2 kept two compiler threads per
+        // JVM busy for minutes under load (half the machine at 200 signups/s, measured by
+        // bench/run), for code that spends its time waiting on Kafka and SMTP anyway.
+        return List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",

@@ -110,6 +110,7 @@ final class Pipeline implements AutoCloseable {
                 "-Dgreenmail.api.port=" + ports.of("mail-api"),
                 // Accept mail for any address, as a catch-all test inbox does.
                 "-Dgreenmail.auth.disabled",
+                "-D" + Components.MAIL_STREAM_PROVIDER_PROPERTY + "=" + Components.MAIL_STREAM_PROVIDER,
                 "-jar", jar.toString());
     }
 
