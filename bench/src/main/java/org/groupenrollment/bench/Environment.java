@@ -37,6 +37,7 @@ final class Environment implements AutoCloseable {
         this.home = home;
         this.dataDir = dataDir;
         this.kafka = KafkaBroker.start(dataDir.resolve("kafka"), BASE_PORT + 92, BASE_PORT + 93);
+        System.setProperty(Components.MAIL_STREAM_PROVIDER_PROPERTY, Components.MAIL_STREAM_PROVIDER);
         this.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         this.registry = JavaProcess.start("registry", Components.registry(home, BASE_PORT + 81, null),

@@ -1,9 +1,7 @@
 package org.groupenrollment.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +23,11 @@ final class HttpLoad {
     }
 
     static Result run(String url, int workers, Duration warmUp, Duration measured, String emailPrefix) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        URL target = URI.create(url).toURL();
         AtomicInteger sequence = new AtomicInteger();
-        post(http, url, sequence, emailPrefix, System.nanoTime() + warmUp.toNanos(), workers);
+        post(target, sequence, emailPrefix, System.nanoTime() + warmUp.toNanos(), workers);
         long end = System.nanoTime() + measured.toNanos();
-        List<long[]> perWorker = post(http, url, sequence, emailPrefix, end, workers);
+        List<long[]> perWorker = post(target, sequence, emailPrefix, end, workers);
         Latencies latencies = new Latencies();
         int failed = 0;
         for (long[] samples : perWorker) {
@@ -45,7 +43,7 @@ final class HttpLoad {
         return new Result(latencies.count(), failed, latencies.count() / (measured.toMillis() / 1000.0), latencies);
     }
 
-    private static List<long[]> post(HttpClient http, String url, AtomicInteger sequence, String prefix, long endNanos, int workers) throws Exception {
+    private static List<long[]> post(URL url, AtomicInteger sequence, String prefix, long endNanos, int workers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             List<Future<long[]>> futures = new ArrayList<>();
@@ -53,12 +51,9 @@ final class HttpLoad {
                 futures.add(pool.submit(() -> {
                     List<Long> samples = new ArrayList<>();
                     while (System.nanoTime() < endNanos) {
-                        int i = sequence.incrementAndGet();
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(Signups.json(i, prefix))).build();
+                        String json = Signups.json(sequence.incrementAndGet(), prefix);
                         long start = System.nanoTime();
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        int status = JsonPost.post(url, json);
                         long took = System.nanoTime() - start;
                         samples.add(status == 202 ? took : -1);
                     }
