@@ -1,9 +1,11 @@
 package org.groupenrollment.notification.sentlog;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 
 import org.groupenrollment.notification.SentLog;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,15 +24,21 @@ class JdbcSentLog implements SentLog {
         this.clock = Clock.systemUTC();
     }
 
+    /** A primary-key probe: one index look-up, no aggregate, on every email's path. */
     @Override
     public boolean wasSent(String notificationId) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM sent_notification WHERE notification_id = ?", Integer.class, notificationId);
-        return count != null && count > 0;
+        return Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM sent_notification WHERE notification_id = ?", ResultSet::next, notificationId));
     }
 
+    /** A plain insert; the row is only there already if another delivery of the same outcome won the race. */
     @Override
     public void recordSent(String notificationId, String kind) {
-        jdbc.update("MERGE INTO sent_notification (notification_id, kind, sent_at) KEY (notification_id) VALUES (?, ?, ?)",
-                notificationId, kind, Timestamp.from(clock.instant()));
+        try {
+            jdbc.update("INSERT INTO sent_notification (notification_id, kind, sent_at) VALUES (?, ?, ?)",
+                    notificationId, kind, Timestamp.from(clock.instant()));
+        }
+        catch (DuplicateKeyException alreadyRecorded) {
+            // the same outcome, sent twice with the same Message-ID: recorded once is enough
+        }
     }
 }
