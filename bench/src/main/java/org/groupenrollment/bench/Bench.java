@@ -27,6 +27,7 @@ public final class Bench {
         Path home = Path.of(".").toAbsolutePath().normalize();
         Path out = home.resolve("bench/target/benchmarks");
         Path data = out.resolve("data");
+        Environment.requireNoOtherRun();
         deleteRecursively(data);
         Files.createDirectories(data.resolve("logs"));
         System.setProperty("launcher.log.dir", data.resolve("logs").toString());

@@ -1,5 +1,8 @@
 package org.groupenrollment.bench;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +48,21 @@ final class Environment implements AutoCloseable {
         processes.add(registry);
         registry.awaitHttpOk(registryUrl() + "/subjects", Duration.ofSeconds(120));
         Components.requireBackwardCompatibility(registryUrl());
+    }
+
+    /**
+     * Refuses to go on while another run holds the broker's port: the next step empties the data
+     * folder, and a broker whose log folder vanishes halts its JVM, leaving that run's services
+     * orphaned.
+     */
+    static void requireNoOtherRun() {
+        int port = BASE_PORT + 92;
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        }
+        catch (IOException inUse) {
+            throw new IllegalStateException("Port " + port + " is in use: is another bench/run still running? Wait for it to finish or stop it first.");
+        }
     }
 
     String registryUrl() {
