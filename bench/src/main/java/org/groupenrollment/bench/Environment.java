@@ -1,8 +1,5 @@
 package org.groupenrollment.bench;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.groupenrollment.launcher.Components;
 import org.groupenrollment.launcher.JavaProcess;
 import org.groupenrollment.launcher.KafkaBroker;
+import org.groupenrollment.launcher.Ports;
 
 /**
  * The real components the benchmarks run against, all on loopback: a KRaft broker in this JVM,
@@ -57,10 +55,7 @@ final class Environment implements AutoCloseable {
      */
     static void requireNoOtherRun() {
         int port = BASE_PORT + 92;
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            probe.setReuseAddress(true);
-        }
-        catch (IOException inUse) {
+        if (!Ports.isFree(port)) {
             throw new IllegalStateException("Port " + port + " is in use: is another bench/run still running? Wait for it to finish or stop it first.");
         }
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  * Every port the pipeline listens on. The defaults do not clash with each other; all of them
  * move together with {@code --port-offset=N}, and each can be set with {@code --<name>-port=N}.
  */
-final class Ports {
+public final class Ports {
 
     static final Map<String, Integer> DEFAULTS = defaults();
 
@@ -37,14 +37,22 @@ final class Ports {
     /** Fails with the flag to change when a port is taken, before anything is started. */
     void requireFree() {
         ports.forEach((name, port) -> {
-            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                probe.setReuseAddress(true);
-            }
-            catch (IOException inUse) {
+            if (!isFree(port)) {
                 throw new LaunchException("Port " + port + " (" + name + ") is already in use. Stop what uses it, or choose another port with --"
                         + name + "-port=N or move all ports with --port-offset=N.");
             }
         });
+    }
+
+    /** Whether nothing listens on {@code port} on the loopback interface right now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+            return true;
+        }
+        catch (IOException inUse) {
+            return false;
+        }
     }
 
     private static Map<String, Integer> defaults() {

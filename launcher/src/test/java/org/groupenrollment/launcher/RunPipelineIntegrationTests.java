@@ -1,8 +1,6 @@
 package org.groupenrollment.launcher;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,19 +82,10 @@ class RunPipelineIntegrationTests {
     private static int freePortOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int offset = 20_000 + ThreadLocalRandom.current().nextInt(0, 2_000) * 10;
-            if (Ports.DEFAULTS.values().stream().allMatch(port -> isFree(port + offset))) {
+            if (Ports.DEFAULTS.values().stream().allMatch(port -> Ports.isFree(port + offset))) {
                 return offset;
             }
         }
         throw new IllegalStateException("No port offset with every pipeline port free");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        }
-        catch (IOException inUse) {
-            return false;
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.groupenrollment.pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,21 +16,16 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.groupenrollment.eligibility.EligibilityProcessorApplication;
-import org.groupenrollment.events.Applicant;
 import org.groupenrollment.events.EventPackage;
 import org.groupenrollment.events.RedirectedToDbt;
 import org.groupenrollment.events.SeatReserved;
-import org.groupenrollment.events.SignupSource;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.SignupWaitlisted;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
-import org.groupenrollment.serde.RegistryAvroSerializer;
 import org.groupenrollment.testsupport.SchemaRegistryExtension;
 import org.groupenrollment.testsupport.SchemaRegistryProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +72,7 @@ class ExactlyOnceIntegrationTests {
         List<SignupSubmitted> signups = signupsWithDuplicates();
         ConfigurableApplicationContext first = startProcessor("instance-a");
         startProcessor("instance-b");
-        try (OutcomeCollector outcomes = new OutcomeCollector(); KafkaProducer<String, SignupSubmitted> producer = producer()) {
+        try (OutcomeCollector outcomes = new OutcomeCollector(); KafkaProducer<String, SignupSubmitted> producer = Signups.avroProducer(broker.getBrokersAsString(), registry.url())) {
             List<SignupSubmitted> firstHalf = signups.subList(0, signups.size() / 2);
             firstHalf.forEach(signup -> producer.send(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup)));
             producer.flush();
@@ -117,27 +111,17 @@ class ExactlyOnceIntegrationTests {
         List<SignupSubmitted> signups = new ArrayList<>();
         for (int i = 0; i < 240; i++) {
             String group = i % 2 == 0 ? "ocd" : "trauma-and-ptsd";
-            signups.add(signup("person" + i + "@example.org", i % 6 == 0 ? "TX" : "NY", group));
+            signups.add(Signups.submitted("person" + i + "@example.org", i % 6 == 0 ? "TX" : "NY", group));
         }
         for (int i = 0; i < 30; i++) {
             SignupSubmitted earlier = signups.get(i * 3);
-            signups.add(signup(earlier.getApplicant().getEmail().toUpperCase(), earlier.getStateOfResidence(), earlier.getRequestedGroup()));
+            signups.add(Signups.submitted(earlier.getApplicant().getEmail().toUpperCase(), earlier.getStateOfResidence(), earlier.getRequestedGroup()));
             signups.add(signups.get(i * 5));
         }
         java.util.Collections.shuffle(signups, new java.util.Random(42));
         return signups;
     }
 
-    private static SignupSubmitted signup(String email, String state, String group) {
-        return SignupSubmitted.newBuilder()
-                .setSignupId(UUID.randomUUID())
-                .setSubmittedAt(Instant.now())
-                .setApplicant(Applicant.newBuilder().setFirstName("Pat").setLastName("Doe").setEmail(email).build())
-                .setStateOfResidence(state)
-                .setRequestedGroup(group)
-                .setSource(SignupSource.API)
-                .build();
-    }
 
     private ConfigurableApplicationContext startProcessor(String instance) {
         ConfigurableApplicationContext processor = EligibilityProcessorApplication.application().run(
@@ -162,14 +146,6 @@ class ExactlyOnceIntegrationTests {
         return processor;
     }
 
-    private KafkaProducer<String, SignupSubmitted> producer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RegistryAvroSerializer.class);
-        config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        return new KafkaProducer<>(config);
-    }
 
     /** Reads every committed outcome and keeps what the assertions need. */
     private final class OutcomeCollector implements AutoCloseable {

@@ -5,12 +5,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -24,11 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.groupenrollment.events.Applicant;
-import org.groupenrollment.events.SignupSource;
 import org.groupenrollment.events.SignupSubmitted;
-import org.groupenrollment.serde.AvroSerdeConfig;
-import org.groupenrollment.serde.RegistryAvroSerializer;
 import org.groupenrollment.testsupport.SchemaRegistryExtension;
 import org.groupenrollment.testsupport.SchemaRegistryProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -70,10 +63,10 @@ class FailureHandlingIntegrationTests {
 
     @Test
     void undeserializableAndInvalidSignupsAreDeadLetteredAndTheNextSignupIsStillDecided() {
-        try (KafkaProducer<String, byte[]> raw = rawProducer(); KafkaProducer<String, SignupSubmitted> avro = avroProducer()) {
+        try (KafkaProducer<String, byte[]> raw = rawProducer(); KafkaProducer<String, SignupSubmitted> avro = Signups.avroProducer(broker.getBrokersAsString(), registry.url())) {
             raw.send(new ProducerRecord<>(SIGNUPS, "anxiety", "not avro at all".getBytes(StandardCharsets.UTF_8)));
-            avro.send(new ProducerRecord<>(SIGNUPS, "anxiety", signup("ghost@example.org", "NY", "astrology")));
-            avro.send(new ProducerRecord<>(SIGNUPS, "anxiety", signup("after-the-pills@example.org", "NY", "anxiety")));
+            avro.send(new ProducerRecord<>(SIGNUPS, "anxiety", Signups.submitted("ghost@example.org", "NY", "astrology")));
+            avro.send(new ProducerRecord<>(SIGNUPS, "anxiety", Signups.submitted("after-the-pills@example.org", "NY", "anxiety")));
         }
 
         List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
@@ -98,8 +91,8 @@ class FailureHandlingIntegrationTests {
     @Test
     void anSmtpOutageDelaysTheEmailWithoutLosingIt() throws Exception {
         smtp.stop();
-        try (KafkaProducer<String, SignupSubmitted> avro = avroProducer()) {
-            avro.send(new ProducerRecord<>(SIGNUPS, "ocd", signup("patient@example.org", "NJ", "ocd")));
+        try (KafkaProducer<String, SignupSubmitted> avro = Signups.avroProducer(broker.getBrokersAsString(), registry.url())) {
+            avro.send(new ProducerRecord<>(SIGNUPS, "ocd", Signups.submitted("patient@example.org", "NJ", "ocd")));
         }
         try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
             consumer.subscribe(java.util.regex.Pattern.compile("enrollment\\.seats\\.reserved\\.retry-.*"));
@@ -130,16 +123,6 @@ class FailureHandlingIntegrationTests {
         return server;
     }
 
-    private static SignupSubmitted signup(String email, String state, String group) {
-        return SignupSubmitted.newBuilder()
-                .setSignupId(UUID.randomUUID())
-                .setSubmittedAt(Instant.now())
-                .setApplicant(Applicant.newBuilder().setFirstName("Kim").setLastName("Lee").setEmail(email).build())
-                .setStateOfResidence(state)
-                .setRequestedGroup(group)
-                .setSource(SignupSource.API)
-                .build();
-    }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
@@ -150,15 +133,6 @@ class FailureHandlingIntegrationTests {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    private KafkaProducer<String, SignupSubmitted> avroProducer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        RegistryAvroSerializer<SignupSubmitted> serializer = new RegistryAvroSerializer<>();
-        serializer.configure(config, false);
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), serializer);
-    }
 
     private KafkaConsumer<String, byte[]> rawConsumer() {
         return new KafkaConsumer<>(Map.of(

@@ -18,9 +18,11 @@ final class RunningPipeline implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final String[] common;
+    private final Path dataDir;
     private ConfigurableApplicationContext producer;
 
     RunningPipeline(String bootstrapServers, String registryUrl, int smtpPort, Path dataDir) {
+        this.dataDir = dataDir;
         this.common = new String[] {
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.properties.schema.registry.url=" + registryUrl,
@@ -45,7 +47,7 @@ final class RunningPipeline implements AutoCloseable {
     /** Another processor instance, in the same consumer group, with its own state directory. */
     ConfigurableApplicationContext startProcessor(String instance) {
         ConfigurableApplicationContext processor = start(EligibilityProcessorApplication.application(),
-                "--spring.kafka.streams.state-dir=" + common[4].substring("--enrollment.data-dir=".length()) + "/" + instance);
+                "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance));
         services.add(processor);
         return processor;
     }
