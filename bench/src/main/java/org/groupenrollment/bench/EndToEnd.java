@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,8 @@ final class EndToEnd {
     private EndToEnd() {
     }
 
-    record Run(int rate, int submitted, Latencies latencies) {
+    /** {@code cpuPerSignup}: milliseconds of CPU per signup from the first submit to the last email, by part. */
+    record Run(int rate, int submitted, Latencies latencies, Map<String, Double> cpuPerSignup) {
     }
 
     /**
@@ -44,6 +46,7 @@ final class EndToEnd {
         Latencies answered = new Latencies();
         {
             MailWatch watch = new MailWatch(env.smtp);
+            CpuUse cpu = CpuUse.start(env.runningProcesses());
             progress.say("e2e", "%d signups/s for %d s (%,d signups)", rate, duration.toSeconds(), total);
             long periodMicros = 1_000_000L / rate;
             schedule.scheduleAtFixedRate(() -> {
@@ -70,6 +73,7 @@ final class EndToEnd {
             while (watch.count() < total - failed.get() && Instant.now().isBefore(deadline)) {
                 Thread.sleep(500);
             }
+            Map<String, Double> cpuPerSignup = cpu.millisPer(total);
             schedule.shutdownNow();
             workers.shutdownNow();
             Latencies latencies = new Latencies();
@@ -101,7 +105,8 @@ final class EndToEnd {
             });
             progress.say("e2e", "%d/s: %,d emails of %,d signups (%d refused), p50 %.1f ms, p99 %.1f ms", rate,
                     latencies.count(), total, failed.get(), latencies.percentileMillis(50), latencies.percentileMillis(99));
-            return new Run(rate, total, latencies);
+            progress.say("e2e", "CPU per signup, ms: %s", CpuUse.describe(cpuPerSignup));
+            return new Run(rate, total, latencies, cpuPerSignup);
         }
     }
 
@@ -133,10 +138,12 @@ final class EndToEnd {
         String at = " at " + run.rate() + "/s";
         double p99 = run.latencies().percentileMillis(99);
         Boolean met = p99TargetMillis > 0 ? p99 < p99TargetMillis : null;
-        return List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.alone("e2e", "emails received" + at, run.latencies().count(), "of " + run.submitted()),
                 Figure.alone("e2e", "p50 submit to SMTP" + at, run.latencies().percentileMillis(50), "ms"),
                 new Figure("e2e", "p99 submit to SMTP" + at, p99, "ms", "", Double.NaN,
-                        p99TargetMillis > 0 ? "< " + (int) p99TargetMillis + " ms" : "", met));
+                        p99TargetMillis > 0 ? "< " + (int) p99TargetMillis + " ms" : "", met)));
+        figures.addAll(CpuUse.figures("e2e", "CPU/signup" + at, run.cpuPerSignup()));
+        return figures;
     }
 }

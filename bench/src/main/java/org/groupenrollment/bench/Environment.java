@@ -87,6 +87,18 @@ final class Environment implements AutoCloseable {
         return peaks;
     }
 
+    /** The registry and the services running now, by name, for {@link CpuUse}. */
+    Map<String, Long> runningProcesses() {
+        Map<String, Long> running = new LinkedHashMap<>();
+        running.put("registry", registry.pid());
+        services.forEach((name, process) -> {
+            if (!stoppedPeaks.containsKey(name)) {
+                running.put(name, process.pid());
+            }
+        });
+        return running;
+    }
+
     void stopService(String name) {
         JavaProcess process = services.get(name);
         if (process != null) {

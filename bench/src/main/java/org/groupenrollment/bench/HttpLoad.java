@@ -5,6 +5,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,15 +20,19 @@ final class HttpLoad {
     private HttpLoad() {
     }
 
-    record Result(int accepted, int failed, double perSecond, Latencies latencies) {
+    /** {@code cpuPerRequest}: milliseconds of CPU per accepted request, by part (see {@link CpuUse}). */
+    record Result(int accepted, int failed, double perSecond, Latencies latencies, Map<String, Double> cpuPerRequest) {
     }
 
-    static Result run(String url, int workers, Duration warmUp, Duration measured, String emailPrefix) throws Exception {
+    static Result run(String url, int workers, Duration warmUp, Duration measured, String emailPrefix,
+            Map<String, Long> processes) throws Exception {
         URL target = URI.create(url).toURL();
         AtomicInteger sequence = new AtomicInteger();
         post(target, sequence, emailPrefix, System.nanoTime() + warmUp.toNanos(), workers);
+        CpuUse cpu = CpuUse.start(processes);
         long end = System.nanoTime() + measured.toNanos();
         List<long[]> perWorker = post(target, sequence, emailPrefix, end, workers);
+        Map<String, Double> cpuPerRequest = cpu.millisPer(perWorker.stream().mapToLong(samples -> samples.length).sum());
         Latencies latencies = new Latencies();
         int failed = 0;
         for (long[] samples : perWorker) {
@@ -40,7 +45,7 @@ final class HttpLoad {
                 }
             }
         }
-        return new Result(latencies.count(), failed, latencies.count() / (measured.toMillis() / 1000.0), latencies);
+        return new Result(latencies.count(), failed, latencies.count() / (measured.toMillis() / 1000.0), latencies, cpuPerRequest);
     }
 
     private static List<long[]> post(URL url, AtomicInteger sequence, String prefix, long endNanos, int workers) throws Exception {

@@ -2,6 +2,7 @@ package org.groupenrollment.bench;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,28 +19,35 @@ import org.groupenrollment.serde.RegistryAvroSerializer;
 final class Ingest {
 
     private static final int WORKERS = 16;
+    /** Not the pipeline's own topic: a processor started later must not find these signups waiting. */
+    private static final String SIGNUPS = "--enrollment.topics.signups-submitted=bench.ingest.signups";
 
     private Ingest() {
     }
 
     static List<Figure> run(Environment env, Topics topics, Progress progress, Duration measured) throws Exception {
-        int withKafka = env.startService("bench-producer", "signup-producer");
-        int discarding = env.startService("bench-producer-floor", "signup-producer", "--enrollment.benchmark.discard-signups=true");
+        int withKafka = env.startService("bench-producer", "signup-producer", SIGNUPS);
+        int discarding = env.startService("bench-producer-floor", "signup-producer", SIGNUPS,
+                "--enrollment.benchmark.discard-signups=true");
 
         progress.say("ingest", "%d workers for %d s against the endpoint with the Kafka send", WORKERS, measured.toSeconds());
-        HttpLoad.Result real = HttpLoad.run("http://127.0.0.1:" + withKafka + "/api/signups", WORKERS, Duration.ofSeconds(5), measured, "ingest");
+        HttpLoad.Result real = HttpLoad.run("http://127.0.0.1:" + withKafka + "/api/signups", WORKERS, Duration.ofSeconds(5), measured, "ingest",
+                env.runningProcesses());
         progress.say("ingest", "%,.0f signups/s, p50 %.1f ms, p99 %.1f ms, %d failed", real.perSecond(),
                 real.latencies().percentileMillis(50), real.latencies().percentileMillis(99), real.failed());
+        progress.say("ingest", "CPU per signup, ms: %s", CpuUse.describe(real.cpuPerRequest()));
         env.stopService("bench-producer");
 
-        HttpLoad.Result floor = HttpLoad.run("http://127.0.0.1:" + discarding + "/api/signups", WORKERS, Duration.ofSeconds(5), measured, "floor");
+        HttpLoad.Result floor = HttpLoad.run("http://127.0.0.1:" + discarding + "/api/signups", WORKERS, Duration.ofSeconds(5), measured, "floor",
+                env.runningProcesses());
         progress.say("ingest", "floor (no Kafka send): %,.0f requests/s, p50 %.1f ms, p99 %.1f ms", floor.perSecond(),
                 floor.latencies().percentileMillis(50), floor.latencies().percentileMillis(99));
+        progress.say("ingest", "CPU per request, ms: %s", CpuUse.describe(floor.cpuPerRequest()));
         env.stopService("bench-producer-floor");
 
         int recordSize = serializedSize(env);
         double perf = producerPerformance(env, topics, progress, recordSize);
-        return List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 new Figure("ingest", "signups accepted/s over HTTP (acks=all)", real.perSecond(), "requests/s",
                         "same endpoint, Kafka send removed", floor.perSecond(), ">= 0.75 x baseline", real.perSecond() >= 0.75 * floor.perSecond()),
                 Figure.alone("ingest", "p50 latency with Kafka send", real.latencies().percentileMillis(50), "ms"),
@@ -47,7 +55,10 @@ final class Ingest {
                 Figure.alone("ingest", "p50 latency, floor", floor.latencies().percentileMillis(50), "ms"),
                 Figure.alone("ingest", "p99 latency, floor", floor.latencies().percentileMillis(99), "ms"),
                 new Figure("ingest", "signups accepted/s over HTTP (acks=all)", real.perSecond(), "requests/s",
-                        "ProducerPerformance, " + recordSize + " B records, acks=all", perf, "(reference)", null));
+                        "ProducerPerformance, " + recordSize + " B records, acks=all", perf, "(reference)", null)));
+        figures.addAll(CpuUse.figures("ingest", "CPU/request with send", real.cpuPerRequest()));
+        figures.addAll(CpuUse.figures("ingest", "CPU/request, floor", floor.cpuPerRequest()));
+        return figures;
     }
 
     private static int serializedSize(Environment env) {

@@ -19,7 +19,9 @@ final class Report {
         out.printf("%-8s %-48s %12s %-11s %-50s %12s %6s %-18s %s%n", "bench", "figure", "value", "unit", "baseline (same run)",
                 "baseline", "ratio", "target", "met");
         for (Figure f : figures) {
-            out.printf(Locale.ROOT, "%-8s %-48s %12.1f %-11s %-50s %12s %6s %-18s %s%n", f.scenario(), f.metric(), f.value(), f.unit(),
+            out.printf(Locale.ROOT, "%-8s %-48s %12s %-11s %-50s %12s %6s %-18s %s%n", f.scenario(), f.metric(),
+                    // Small figures (milliseconds of CPU per request) need their second decimal.
+                    String.format(Locale.ROOT, Math.abs(f.value()) < 10 ? "%.2f" : "%.1f", f.value()), f.unit(),
                     f.baseline(), Double.isNaN(f.baselineValue()) ? "" : String.format(Locale.ROOT, "%.1f", f.baselineValue()),
                     Double.isNaN(f.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", f.ratio()), f.target(),
                     f.met() == null ? "" : f.met() ? "yes" : "NO");
