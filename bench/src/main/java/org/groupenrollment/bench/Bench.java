@@ -65,7 +65,7 @@ public final class Bench {
                 figures.addAll(Ingest.run(env, topics, progress, ingestTime));
             }
             if (only.equals("all") || only.equals("email")) {
-                figures.add(Email.run(env, topics, progress, emails));
+                figures.addAll(Email.run(env, topics, progress, emails));
             }
 
             memory = env.peakMemoryMiB();

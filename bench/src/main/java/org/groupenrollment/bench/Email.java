@@ -3,6 +3,9 @@ package org.groupenrollment.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -26,7 +29,7 @@ final class Email {
     private Email() {
     }
 
-    static Figure run(Environment env, Topics topics, Progress progress, int count) throws Exception {
+    static List<Figure> run(Environment env, Topics topics, Progress progress, int count) throws Exception {
         topics.create(6, "bench.mail.seats", "bench.mail.waitlisted", "bench.mail.redirected");
         env.startService("bench-notifier", "notification-consumer",
                 "--enrollment.topics.seats-reserved=bench.mail.seats",
@@ -42,15 +45,24 @@ final class Email {
         awaitCount(warming, warmUp, progress);
 
         MailWatch watch = new MailWatch(env.smtp);
+        CpuUse notifierCpu = CpuUse.start(env.runningProcesses());
         publish(topics, "mail", count);
         progress.say("email", "%,d outcomes waiting for the running notification-consumer", count);
         awaitCount(watch, count, progress);
         double viaPipeline = watch.perSecond();
+        Map<String, Double> cpuViaPipeline = notifierCpu.millisPer(count);
+        progress.say("email", "CPU per email, ms: %s", CpuUse.describe(cpuViaPipeline));
         env.stopService("bench-notifier");
         MimeMessage sample = copy(env.smtp.getReceivedMessages()[0]);
+        CpuUse bareCpu = CpuUse.start(env.runningProcesses());
         double bare = bareLoop(env.smtp, env.smtpPort, sample, count, progress);
-        return new Figure("email", "outcomes emailed/s", viaPipeline, "emails/s",
-                "bare Jakarta Mail loop, one connection", bare, ">= 0.8 x baseline", viaPipeline >= 0.8 * bare);
+        Map<String, Double> cpuBare = bareCpu.millisPer(count);
+        progress.say("email", "CPU per email, bare loop, ms: %s", CpuUse.describe(cpuBare));
+        List<Figure> figures = new ArrayList<>(List.of(new Figure("email", "outcomes emailed/s", viaPipeline, "emails/s",
+                "bare Jakarta Mail loop, one connection", bare, ">= 0.8 x baseline", viaPipeline >= 0.8 * bare)));
+        figures.addAll(CpuUse.figures("email", "CPU/email via notifier", cpuViaPipeline));
+        figures.addAll(CpuUse.figures("email", "CPU/email, bare loop", cpuBare));
+        return figures;
     }
 
     /** Published in one burst, far faster than they are emailed, so they wait as a backlog. */
