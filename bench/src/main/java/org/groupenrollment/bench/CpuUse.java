@@ -20,8 +20,8 @@ import com.sun.management.OperatingSystemMXBean;
  */
 final class CpuUse {
 
-    static final String BROKER = "broker: request threads";
-    static final String BENCH_REST = "bench JVM: load, SMTP, GC";
+    private static final String BROKER = "broker: request threads";
+    private static final String BENCH_REST = "bench JVM: load, SMTP, GC";
     /** Kafka's network and request-handler threads: the broker's per-request work. */
     private static final String BROKER_THREAD_PREFIX = "data-plane-kafka-";
 
