@@ -92,7 +92,7 @@ final class Environment implements AutoCloseable {
         Map<String, Long> running = new LinkedHashMap<>();
         running.put("registry", registry.pid());
         services.forEach((name, process) -> {
-            if (!stoppedPeaks.containsKey(name)) {
+            if (ProcessHandle.of(process.pid()).filter(ProcessHandle::isAlive).isPresent()) {
                 running.put(name, process.pid());
             }
         });

@@ -20,7 +20,7 @@ final class HttpLoad {
     private HttpLoad() {
     }
 
-    /** {@code cpuPerRequest}: milliseconds of CPU per accepted request, by part (see {@link CpuUse}). */
+    /** {@code cpuPerRequest}: milliseconds of CPU per request sent in the measured window, by part (see {@link CpuUse}). */
     record Result(int accepted, int failed, double perSecond, Latencies latencies, Map<String, Double> cpuPerRequest) {
     }
 

@@ -12,8 +12,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.groupenrollment.notification.Email;
 import org.groupenrollment.notification.EmailSender;
 import org.slf4j.Logger;
@@ -36,7 +38,8 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
         // Jakarta Mail 2.1 finds its StreamProvider through ServiceLoader for every multipart and
         // body part it creates or writes (jakartaee/mail-api#861); in a packaged Boot jar each
         // look-up scans every nested jar. Naming the implementation turns that into a class look-up.
-        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        // Class literals, not strings: a misspelt name would silently bring the scanning back.
+        System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
     }
 
     private final JavaMailSenderImpl mail;
