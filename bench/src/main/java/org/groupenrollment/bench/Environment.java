@@ -21,7 +21,12 @@ import org.groupenrollment.launcher.Ports;
  */
 final class Environment implements AutoCloseable {
 
-    private static final int BASE_PORT = 41_000;
+    /**
+     * Below Linux's ephemeral range (32768-60999): a port in it can be taken as the local end of
+     * one of the run's own outgoing connections just before a service binds it (it happened: a
+     * notifier failed to start on "port already in use" after the load generator's connections).
+     */
+    private static final int BASE_PORT = 29_000;
 
     final Path home;
     final Path dataDir;
