@@ -40,9 +40,26 @@ final class CpuUse {
 
     /** Milliseconds of CPU per event since the start, by part, largest first. */
     Map<String, Double> millisPer(long events) {
-        Map<String, Long> end = nanosNow();
-        return end.entrySet().stream()
-                .map(part -> Map.entry(part.getKey(), (part.getValue() - startNanos.getOrDefault(part.getKey(), 0L)) / 1e6 / Math.max(1, events)))
+        Map<String, Double> millis = new LinkedHashMap<>();
+        nanosNow().forEach((part, nanos) -> millis.put(part, (nanos - startNanos.getOrDefault(part, 0L)) / 1e6));
+        return dividedLargestFirst(millis, events);
+    }
+
+    /** Several windows' CPU per event as one: each window weighted by its number of events. */
+    static Map<String, Double> pooled(List<Map<String, Double>> millisPerEvent, List<Long> events) {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        long allEvents = 0;
+        for (int i = 0; i < millisPerEvent.size(); i++) {
+            long windowEvents = events.get(i);
+            allEvents += windowEvents;
+            millisPerEvent.get(i).forEach((part, perEvent) -> millis.merge(part, perEvent * windowEvents, Double::sum));
+        }
+        return dividedLargestFirst(millis, allEvents);
+    }
+
+    private static Map<String, Double> dividedLargestFirst(Map<String, Double> millis, long events) {
+        return millis.entrySet().stream()
+                .map(part -> Map.entry(part.getKey(), part.getValue() / Math.max(1, events)))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A closed-loop HTTP load: N workers, each posting signups back to back for a fixed time, every
- * latency kept. The first seconds warm the JIT and are not counted.
+ * latency kept. The first seconds of a window warm up (the JIT at first, caches after a switch)
+ * and are not counted.
  */
 final class HttpLoad {
 
@@ -21,7 +22,21 @@ final class HttpLoad {
     }
 
     /** {@code cpuPerRequest}: milliseconds of CPU per request sent in the measured window, by part (see {@link CpuUse}). */
-    record Result(int accepted, int failed, double perSecond, Latencies latencies, Map<String, Double> cpuPerRequest) {
+    record Result(int accepted, int failed, Duration measured, Latencies latencies, Map<String, Double> cpuPerRequest) {
+
+        double perSecond() {
+            return accepted / (measured.toMillis() / 1000.0);
+        }
+
+        /** Several windows against one endpoint as one: requests over time, CPU weighted by requests sent. */
+        static Result pooled(List<Result> windows) {
+            Latencies latencies = new Latencies();
+            windows.forEach(window -> latencies.addAll(window.latencies));
+            Map<String, Double> cpuPerRequest = CpuUse.pooled(windows.stream().map(Result::cpuPerRequest).toList(),
+                    windows.stream().map(window -> (long) window.accepted + window.failed).toList());
+            return new Result(windows.stream().mapToInt(Result::accepted).sum(), windows.stream().mapToInt(Result::failed).sum(),
+                    windows.stream().map(Result::measured).reduce(Duration.ZERO, Duration::plus), latencies, cpuPerRequest);
+        }
     }
 
     static Result run(String url, int workers, Duration warmUp, Duration measured, String emailPrefix,
@@ -45,7 +60,7 @@ final class HttpLoad {
                 }
             }
         }
-        return new Result(latencies.count(), failed, latencies.count() / (measured.toMillis() / 1000.0), latencies, cpuPerRequest);
+        return new Result(latencies.count(), failed, measured, latencies, cpuPerRequest);
     }
 
     private static List<long[]> post(URL url, AtomicInteger sequence, String prefix, long endNanos, int workers) throws Exception {

@@ -15,6 +15,12 @@ final class Latencies {
         samples[count++] = nanos;
     }
 
+    void addAll(Latencies other) {
+        for (long nanos : other.sortedNanos()) {
+            add(nanos);
+        }
+    }
+
     synchronized int count() {
         return count;
     }
