@@ -3,7 +3,6 @@ package org.groupenrollment.bench;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,14 +74,13 @@ final class Ingest {
         List<Figure> figures = new ArrayList<>(List.of(
                 new Figure("ingest", "signups accepted/s over HTTP (acks=all)", real.perSecond(), "requests/s",
                         "same endpoint, Kafka send removed", floor.perSecond(), ">= 0.75 x baseline", real.perSecond() >= 0.75 * floor.perSecond()),
-                Figure.alone("ingest", "ratio, lowest of " + ROUNDS + " rounds", Collections.min(roundRatios), "x"),
-                Figure.alone("ingest", "ratio, highest of " + ROUNDS + " rounds", Collections.max(roundRatios), "x"),
                 Figure.alone("ingest", "p50 latency with Kafka send", real.latencies().percentileMillis(50), "ms"),
                 Figure.alone("ingest", "p99 latency with Kafka send", real.latencies().percentileMillis(99), "ms"),
                 Figure.alone("ingest", "p50 latency, floor", floor.latencies().percentileMillis(50), "ms"),
                 Figure.alone("ingest", "p99 latency, floor", floor.latencies().percentileMillis(99), "ms"),
                 new Figure("ingest", "signups accepted/s over HTTP (acks=all)", real.perSecond(), "requests/s",
                         "ProducerPerformance, " + recordSize + " B records, acks=all", perf, "(reference)", null)));
+        figures.addAll(1, Figure.roundRatios("ingest", roundRatios));
         figures.addAll(CpuUse.figures("ingest", "CPU/request with send", real.cpuPerRequest()));
         figures.addAll(CpuUse.figures("ingest", "CPU/request, floor", floor.cpuPerRequest()));
         return figures;

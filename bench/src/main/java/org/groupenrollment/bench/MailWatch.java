@@ -62,12 +62,12 @@ final class MailWatch {
         return accepted;
     }
 
-    /** Messages per second between the first and the last one stored. */
-    double perSecond() {
+    /** Seconds from the first message stored to the last (the server's clock has millisecond steps). */
+    double secondsFirstToLast() {
         List<StoredMessage> messages = messages();
         long first = messages.stream().mapToLong(m -> m.getReceivedDate().getTime()).min().orElse(0);
         long last = messages.stream().mapToLong(m -> m.getReceivedDate().getTime()).max().orElse(0);
-        return messages.size() <= 1 || last == first ? Double.NaN : (messages.size() - 1) * 1000.0 / (last - first);
+        return (last - first) / 1000.0;
     }
 
     private List<StoredMessage> messages() {
