@@ -38,15 +38,7 @@ final class Email {
                 "--enrollment.topics.signups-waitlisted=bench.mail.waitlisted",
                 "--enrollment.topics.redirected-to-dbt=bench.mail.redirected",
                 "--spring.kafka.consumer.group-id=bench-notifier");
-        // Warm-up of both, not reported: freshly loaded code spends its first seconds compiling,
-        // and neither a running notifier nor a running mail client does.
-        int warmUp = Math.max(1_000, count);
-        progress.say("email", "warm-up: %,d outcomes, then as many emails by the bare loop", warmUp);
-        MailWatch warming = new MailWatch(env.smtp);
-        publish(topics, "warm-up", warmUp);
-        awaitCount(warming, warmUp);
-        MimeMessage sample = copy(env.smtp.getReceivedMessages()[0]);
-        bareLoop(env, sample, "warm-up-baseline", warmUp);
+        MimeMessage sample = warmUp(env, topics, progress, Math.max(1_000, count));
 
         progress.say("email", "%d rounds of %,d emails, through the notifier and by the bare loop in turn", ROUNDS, count);
         List<Window> notifier = new ArrayList<>();
@@ -63,15 +55,32 @@ final class Email {
                     byBareLoop.perSecond(), CpuUse.total(byBareLoop.cpuPerEmail()), ratios.get(round - 1));
         }
         env.stopService("bench-notifier");
-        Window viaPipeline = Window.pooled(notifier);
-        Window baseline = Window.pooled(bare);
+        return figures(progress, Window.pooled(notifier), Window.pooled(bare), ratios);
+    }
+
+    /**
+     * Both sides, not reported: freshly loaded code spends its first seconds compiling, and
+     * neither a running notifier nor a running mail client does. Returns one of the notifier's
+     * emails, for the bare loop to resend.
+     */
+    private static MimeMessage warmUp(Environment env, Topics topics, Progress progress, int emails) throws Exception {
+        progress.say("email", "warm-up: %,d outcomes, then as many emails by the bare loop", emails);
+        MailWatch warming = new MailWatch(env.smtp);
+        publish(topics, "warm-up", emails);
+        awaitCount(warming, emails);
+        MimeMessage sample = copy(env.smtp.getReceivedMessages()[0]);
+        bareLoop(env, sample, "warm-up-baseline", emails);
+        return sample;
+    }
+
+    private static List<Figure> figures(Progress progress, Window viaPipeline, Window baseline, List<Double> roundRatios) {
         progress.say("email", "CPU per email, ms: %s", CpuUse.describe(viaPipeline.cpuPerEmail()));
         progress.say("email", "CPU per email, bare loop, ms: %s", CpuUse.describe(baseline.cpuPerEmail()));
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("email", "outcomes emailed/s", viaPipeline.perSecond(), "emails/s",
                 "bare Jakarta Mail loop, one connection", baseline.perSecond(), ">= 0.8 x baseline",
                 viaPipeline.perSecond() >= 0.8 * baseline.perSecond()));
-        figures.addAll(Figure.roundRatios("email", ratios));
+        figures.addAll(Figure.roundRatios("email", roundRatios));
         figures.addAll(CpuUse.figures("email", "CPU/email via notifier", viaPipeline.cpuPerEmail()));
         figures.addAll(CpuUse.figures("email", "CPU/email, bare loop", baseline.cpuPerEmail()));
         return figures;

@@ -38,30 +38,12 @@ final class Ingest {
         int withKafka = env.startService("bench-producer", "signup-producer", SIGNUPS);
         int discarding = env.startService("bench-producer-floor", "signup-producer", SIGNUPS,
                 "--enrollment.benchmark.discard-signups=true");
-        String realUrl = "http://127.0.0.1:" + withKafka + "/api/signups";
-        String floorUrl = "http://127.0.0.1:" + discarding + "/api/signups";
-        Duration window = measured.dividedBy(2);
-
-        progress.say("ingest", "%d workers, %d rounds of %d s against each endpoint in turn, with the Kafka send and without it",
-                WORKERS, ROUNDS, window.toSeconds());
-        List<HttpLoad.Result> realWindows = new ArrayList<>();
-        List<HttpLoad.Result> floorWindows = new ArrayList<>();
-        List<Double> roundRatios = new ArrayList<>();
-        for (int round = 1; round <= ROUNDS; round++) {
-            Duration settle = round == 1 ? FIRST_WARM_UP : SETTLE;
-            HttpLoad.Result real = HttpLoad.run(realUrl, WORKERS, settle, window, "ingest", env.runningProcesses());
-            HttpLoad.Result floor = HttpLoad.run(floorUrl, WORKERS, settle, window, "floor", env.runningProcesses());
-            realWindows.add(real);
-            floorWindows.add(floor);
-            roundRatios.add(real.perSecond() / floor.perSecond());
-            progress.say("ingest", "round %d: %,.0f signups/s with the send (%.2f ms CPU each), %,.0f without (%.2f ms): %.2f",
-                    round, real.perSecond(), CpuUse.total(real.cpuPerRequest()), floor.perSecond(),
-                    CpuUse.total(floor.cpuPerRequest()), roundRatios.get(round - 1));
-        }
+        Rounds rounds = alternate(env, progress, "http://127.0.0.1:" + withKafka + "/api/signups",
+                "http://127.0.0.1:" + discarding + "/api/signups", measured.dividedBy(2));
         env.stopService("bench-producer");
         env.stopService("bench-producer-floor");
-        HttpLoad.Result real = HttpLoad.Result.pooled(realWindows);
-        HttpLoad.Result floor = HttpLoad.Result.pooled(floorWindows);
+        HttpLoad.Result real = HttpLoad.Result.pooled(rounds.real());
+        HttpLoad.Result floor = HttpLoad.Result.pooled(rounds.floor());
         progress.say("ingest", "%,.0f signups/s, p50 %.1f ms, p99 %.1f ms, %d failed", real.perSecond(),
                 real.latencies().percentileMillis(50), real.latencies().percentileMillis(99), real.failed());
         progress.say("ingest", "CPU per signup, ms: %s", CpuUse.describe(real.cpuPerRequest()));
@@ -71,19 +53,42 @@ final class Ingest {
 
         int recordSize = serializedSize(env);
         double perf = producerPerformance(env, topics, progress, recordSize);
-        List<Figure> figures = new ArrayList<>(List.of(
-                new Figure("ingest", "signups accepted/s over HTTP (acks=all)", real.perSecond(), "requests/s",
-                        "same endpoint, Kafka send removed", floor.perSecond(), ">= 0.75 x baseline", real.perSecond() >= 0.75 * floor.perSecond()),
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure("ingest", "signups accepted/s over HTTP (acks=all)", real.perSecond(), "requests/s",
+                "same endpoint, Kafka send removed", floor.perSecond(), ">= 0.75 x baseline", real.perSecond() >= 0.75 * floor.perSecond()));
+        figures.addAll(Figure.roundRatios("ingest", rounds.ratios()));
+        figures.addAll(List.of(
                 Figure.alone("ingest", "p50 latency with Kafka send", real.latencies().percentileMillis(50), "ms"),
                 Figure.alone("ingest", "p99 latency with Kafka send", real.latencies().percentileMillis(99), "ms"),
                 Figure.alone("ingest", "p50 latency, floor", floor.latencies().percentileMillis(50), "ms"),
                 Figure.alone("ingest", "p99 latency, floor", floor.latencies().percentileMillis(99), "ms"),
                 new Figure("ingest", "signups accepted/s over HTTP (acks=all)", real.perSecond(), "requests/s",
                         "ProducerPerformance, " + recordSize + " B records, acks=all", perf, "(reference)", null)));
-        figures.addAll(1, Figure.roundRatios("ingest", roundRatios));
         figures.addAll(CpuUse.figures("ingest", "CPU/request with send", real.cpuPerRequest()));
         figures.addAll(CpuUse.figures("ingest", "CPU/request, floor", floor.cpuPerRequest()));
         return figures;
+    }
+
+    /** Each round's window with the send and without it, and their ratio. */
+    private record Rounds(List<HttpLoad.Result> real, List<HttpLoad.Result> floor, List<Double> ratios) {
+    }
+
+    private static Rounds alternate(Environment env, Progress progress, String realUrl, String floorUrl, Duration window) throws Exception {
+        progress.say("ingest", "%d workers, %d rounds of %d s against each endpoint in turn, with the Kafka send and without it",
+                WORKERS, ROUNDS, window.toSeconds());
+        Rounds rounds = new Rounds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int round = 1; round <= ROUNDS; round++) {
+            Duration settle = round == 1 ? FIRST_WARM_UP : SETTLE;
+            HttpLoad.Result real = HttpLoad.run(realUrl, WORKERS, settle, window, "ingest", env.runningProcesses());
+            HttpLoad.Result floor = HttpLoad.run(floorUrl, WORKERS, settle, window, "floor", env.runningProcesses());
+            rounds.real().add(real);
+            rounds.floor().add(floor);
+            rounds.ratios().add(real.perSecond() / floor.perSecond());
+            progress.say("ingest", "round %d: %,.0f signups/s with the send (%.2f ms CPU each), %,.0f without (%.2f ms): %.2f",
+                    round, real.perSecond(), CpuUse.total(real.cpuPerRequest()), floor.perSecond(),
+                    CpuUse.total(floor.cpuPerRequest()), rounds.ratios().get(round - 1));
+        }
+        return rounds;
     }
 
     private static int serializedSize(Environment env) {
