@@ -16,9 +16,18 @@ final class Latencies {
     }
 
     void addAll(Latencies other) {
-        for (long nanos : other.sortedNanos()) {
-            add(nanos);
+        long[] theirs = other.copy();
+        synchronized (this) {
+            if (count + theirs.length > samples.length) {
+                samples = Arrays.copyOf(samples, Math.max(samples.length * 2, count + theirs.length));
+            }
+            System.arraycopy(theirs, 0, samples, count, theirs.length);
+            count += theirs.length;
         }
+    }
+
+    private synchronized long[] copy() {
+        return Arrays.copyOf(samples, count);
     }
 
     synchronized int count() {
@@ -30,14 +39,13 @@ final class Latencies {
         if (count == 0) {
             return Double.NaN;
         }
-        long[] sorted = Arrays.copyOf(samples, count);
-        Arrays.sort(sorted);
+        long[] sorted = sortedNanos();
         int index = (int) Math.min(count - 1, Math.ceil(p / 100.0 * count) - 1);
         return sorted[Math.max(0, index)] / 1_000_000.0;
     }
 
     synchronized long[] sortedNanos() {
-        long[] sorted = Arrays.copyOf(samples, count);
+        long[] sorted = copy();
         Arrays.sort(sorted);
         return sorted;
     }
