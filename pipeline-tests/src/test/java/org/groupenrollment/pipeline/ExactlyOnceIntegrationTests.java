@@ -122,7 +122,6 @@ class ExactlyOnceIntegrationTests {
         return signups;
     }
 
-
     private ConfigurableApplicationContext startProcessor(String instance) {
         ConfigurableApplicationContext processor = EligibilityProcessorApplication.application().run(
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
@@ -145,7 +144,6 @@ class ExactlyOnceIntegrationTests {
         processors.add(processor);
         return processor;
     }
-
 
     /** Reads every committed outcome and keeps what the assertions need. */
     private final class OutcomeCollector implements AutoCloseable {

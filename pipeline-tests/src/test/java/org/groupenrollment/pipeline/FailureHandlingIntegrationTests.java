@@ -123,7 +123,6 @@ class FailureHandlingIntegrationTests {
         return server;
     }
 
-
     private static String header(ConsumerRecord<?, ?> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
@@ -132,7 +131,6 @@ class FailureHandlingIntegrationTests {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
                 new StringSerializer(), new ByteArraySerializer());
     }
-
 
     private KafkaConsumer<String, byte[]> rawConsumer() {
         return new KafkaConsumer<>(Map.of(
