@@ -8,36 +8,42 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The serde's settings, under the names Confluent's serializer uses, so that replacing these
- * classes with Confluent's is a change of class names in the client properties and nothing else.
+ * The serde's settings, under the names Confluent's serializer uses, so that replacing
+ * these classes with Confluent's is a change of class names in the client properties and
+ * nothing else.
  */
-public record AvroSerdeConfig(
-        List<String> registryUrls,
-        boolean autoRegisterSchemas,
-        boolean useLatestVersion,
-        boolean specificAvroReader,
-        String basicAuthUserInfo,
-        Duration connectTimeout,
-        Duration readTimeout,
-        int maxRetries,
-        Duration retryBackoff,
-        List<String> trustedPackages) {
+public record AvroSerdeConfig(List<String> registryUrls, boolean autoRegisterSchemas, boolean useLatestVersion,
+        boolean specificAvroReader, String basicAuthUserInfo, Duration connectTimeout, Duration readTimeout,
+        int maxRetries, Duration retryBackoff, List<String> trustedPackages) {
 
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
     public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
+
     public static final String USE_LATEST_VERSION = "use.latest.version";
+
     public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
+
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+
     public static final String CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
+
     public static final String READ_TIMEOUT_MS = "http.read.timeout.ms";
+
     public static final String MAX_RETRIES = "schema.registry.max.retries";
+
     public static final String RETRY_BACKOFF_MS = "schema.registry.retry.backoff.ms";
+
     public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+
     public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
+
     /**
-     * Not in Confluent's set: Avro 1.12 refuses to instantiate generated classes from packages it
-     * has not been told to trust, so a specific reader needs the packages of the event classes.
+     * Not in Confluent's set: Avro 1.12 refuses to instantiate generated classes from
+     * packages it has not been told to trust, so a specific reader needs the packages of
+     * the event classes.
      */
     public static final String TRUSTED_PACKAGES = "avro.trusted.packages";
 
@@ -57,16 +63,11 @@ public record AvroSerdeConfig(
 
     public static AvroSerdeConfig from(Map<String, ?> configs) {
         rejectOtherSubjectStrategies(configs);
-        return new AvroSerdeConfig(
-                list(configs, SCHEMA_REGISTRY_URL),
-                bool(configs, AUTO_REGISTER_SCHEMAS, true),
-                bool(configs, USE_LATEST_VERSION, false),
-                bool(configs, SPECIFIC_AVRO_READER, false),
-                userInfo(configs),
+        return new AvroSerdeConfig(list(configs, SCHEMA_REGISTRY_URL), bool(configs, AUTO_REGISTER_SCHEMAS, true),
+                bool(configs, USE_LATEST_VERSION, false), bool(configs, SPECIFIC_AVRO_READER, false), userInfo(configs),
                 Duration.ofMillis(longValue(configs, CONNECT_TIMEOUT_MS, 60_000)),
                 Duration.ofMillis(longValue(configs, READ_TIMEOUT_MS, 60_000)),
-                (int) longValue(configs, MAX_RETRIES, 3),
-                Duration.ofMillis(longValue(configs, RETRY_BACKOFF_MS, 100)),
+                (int) longValue(configs, MAX_RETRIES, 3), Duration.ofMillis(longValue(configs, RETRY_BACKOFF_MS, 100)),
                 list(configs, TRUSTED_PACKAGES));
     }
 
@@ -74,7 +75,8 @@ public record AvroSerdeConfig(
         for (String key : List.of(VALUE_SUBJECT_NAME_STRATEGY, KEY_SUBJECT_NAME_STRATEGY)) {
             Object value = configs.get(key);
             if (value != null && !value.toString().equals(TOPIC_NAME_STRATEGY)) {
-                throw new ConfigException(key, value, "Only the topic name strategy (<topic>-key, <topic>-value) is supported");
+                throw new ConfigException(key, value,
+                        "Only the topic name strategy (<topic>-key, <topic>-value) is supported");
             }
         }
     }

@@ -9,18 +9,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 
 /**
- * An in-memory registry behind {@code schema.registry.url=mock://scope}, for unit tests only, as
- * Confluent's serializer offers: serializers and deserializers configured with the same scope
- * share one registry. It performs no compatibility checks.
+ * An in-memory registry behind {@code schema.registry.url=mock://scope}, for unit tests
+ * only, as Confluent's serializer offers: serializers and deserializers configured with
+ * the same scope share one registry. It performs no compatibility checks.
  */
 public final class MockSchemaRegistry implements SchemaRegistryClient {
 
     static final String SCHEME = "mock://";
+
     private static final Map<String, MockSchemaRegistry> SCOPES = new ConcurrentHashMap<>();
 
     private final AtomicInteger nextId = new AtomicInteger(1);
+
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+
     private final Map<Schema, Integer> idsBySchema = new ConcurrentHashMap<>();
+
     private final Map<String, List<Integer>> versionsBySubject = new ConcurrentHashMap<>();
 
     public static MockSchemaRegistry forScope(String scope) {
@@ -76,4 +80,5 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
         int id = versions.get(versions.size() - 1);
         return new RegisteredSchema(id, schemasById.get(id));
     }
+
 }

@@ -15,16 +15,19 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads Confluent-framed Avro. The writer's schema is fetched by id from the registry; with
- * {@code specific.avro.reader=true} the record is resolved into the generated class of the same
- * name (so old and new versions of an event are read into the version this code was built with),
- * otherwise into a {@link org.apache.avro.generic.GenericRecord}. Bytes that are not a framed
- * record of a known schema fail with a {@link SerializationException} that says why.
+ * Reads Confluent-framed Avro. The writer's schema is fetched by id from the registry;
+ * with {@code specific.avro.reader=true} the record is resolved into the generated class
+ * of the same name (so old and new versions of an event are read into the version this
+ * code was built with), otherwise into a {@link org.apache.avro.generic.GenericRecord}.
+ * Bytes that are not a framed record of a known schema fail with a
+ * {@link SerializationException} that says why.
  */
 public class RegistryAvroDeserializer<T> implements Deserializer<T> {
 
     private SchemaRegistryClient registry;
+
     private AvroSerdeConfig config;
+
     private final Map<Integer, DatumReader<Object>> readersByWriterId = new ConcurrentHashMap<>();
 
     public RegistryAvroDeserializer() {
@@ -53,12 +56,14 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
         int schemaId = WireFormat.schemaId(topic, payload);
         DatumReader<Object> reader = readerFor(topic, schemaId);
         try {
-            var decoder = DecoderFactory.get().binaryDecoder(payload, WireFormat.HEADER_SIZE, payload.length - WireFormat.HEADER_SIZE, null);
+            var decoder = DecoderFactory.get()
+                .binaryDecoder(payload, WireFormat.HEADER_SIZE, payload.length - WireFormat.HEADER_SIZE, null);
             return (T) reader.read(null, decoder);
         }
         catch (IOException | AvroRuntimeException | IndexOutOfBoundsException ex) {
-            throw new SerializationException("Cannot decode the Avro body of a record of topic " + topic
-                    + " written with schema id " + schemaId, ex);
+            throw new SerializationException(
+                    "Cannot decode the Avro body of a record of topic " + topic + " written with schema id " + schemaId,
+                    ex);
         }
     }
 
@@ -68,10 +73,11 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
         }
         catch (SchemaRegistryException ex) {
             if (ex.isNotFound()) {
-                throw new SerializationException("Cannot deserialize a record of topic " + topic + ": schema id " + schemaId
-                        + " is unknown to the schema registry", ex);
+                throw new SerializationException("Cannot deserialize a record of topic " + topic + ": schema id "
+                        + schemaId + " is unknown to the schema registry", ex);
             }
-            throw new SerializationException("Cannot fetch schema id " + schemaId + " for topic " + topic + ": " + ex.getMessage(), ex);
+            throw new SerializationException(
+                    "Cannot fetch schema id " + schemaId + " for topic " + topic + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -97,4 +103,5 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
                 type -> config.trustedPackages().contains(type.getPackageName())));
     }
+
 }

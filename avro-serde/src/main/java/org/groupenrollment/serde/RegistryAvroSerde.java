@@ -7,10 +7,14 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** The serializer and deserializer as one Kafka Streams {@link Serde}, configured together. */
+/**
+ * The serializer and deserializer as one Kafka Streams {@link Serde}, configured
+ * together.
+ */
 public class RegistryAvroSerde<T extends IndexedRecord> implements Serde<T> {
 
     private final RegistryAvroSerializer<T> serializer;
+
     private final RegistryAvroDeserializer<T> deserializer;
 
     public RegistryAvroSerde() {
@@ -37,4 +41,5 @@ public class RegistryAvroSerde<T extends IndexedRecord> implements Serde<T> {
     public Deserializer<T> deserializer() {
         return deserializer;
     }
+
 }

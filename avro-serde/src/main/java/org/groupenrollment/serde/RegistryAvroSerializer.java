@@ -17,15 +17,18 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes Avro records (generated or generic) in Confluent's wire format, registering or looking
- * up the schema under {@code <topic>-value} or {@code <topic>-key}. Configured with Confluent's
- * property names; see {@link AvroSerdeConfig}.
+ * Writes Avro records (generated or generic) in Confluent's wire format, registering or
+ * looking up the schema under {@code <topic>-value} or {@code <topic>-key}. Configured
+ * with Confluent's property names; see {@link AvroSerdeConfig}.
  */
 public class RegistryAvroSerializer<T extends IndexedRecord> implements Serializer<T> {
 
     private SchemaRegistryClient registry;
+
     private AvroSerdeConfig config;
+
     private boolean isKey;
+
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
     public RegistryAvroSerializer() {
@@ -60,7 +63,8 @@ public class RegistryAvroSerializer<T extends IndexedRecord> implements Serializ
             throw new SerializationException(explain(subject, schema, ex), ex);
         }
         catch (IOException | RuntimeException ex) {
-            throw new SerializationException("Could not serialize a " + schema.getFullName() + " for subject " + subject, ex);
+            throw new SerializationException(
+                    "Could not serialize a " + schema.getFullName() + " for subject " + subject, ex);
         }
     }
 
@@ -83,15 +87,18 @@ public class RegistryAvroSerializer<T extends IndexedRecord> implements Serializ
 
     @SuppressWarnings("unchecked")
     private static DatumWriter<Object> writerFor(Schema schema, IndexedRecord record) {
-        // Generated classes carry their logical-type conversions (Instant, UUID, ...) in their own model.
-        GenericData model = record instanceof SpecificRecordBase specific ? specific.getSpecificData() : GenericData.get();
+        // Generated classes carry their logical-type conversions (Instant, UUID, ...) in
+        // their own model.
+        GenericData model = record instanceof SpecificRecordBase specific ? specific.getSpecificData()
+                : GenericData.get();
         return (DatumWriter<Object>) model.createDatumWriter(schema);
     }
 
     private static String explain(String subject, Schema schema, SchemaRegistryException ex) {
         if (ex.isIncompatibleSchema()) {
-            return "Schema " + schema.getFullName() + " is incompatible with the schemas already registered under subject "
-                    + subject + "; the registry refused it: " + ex.getMessage();
+            return "Schema " + schema.getFullName()
+                    + " is incompatible with the schemas already registered under subject " + subject
+                    + "; the registry refused it: " + ex.getMessage();
         }
         if (ex.isNotFound()) {
             return "Schema " + schema.getFullName() + " is not registered under subject " + subject
@@ -99,4 +106,5 @@ public class RegistryAvroSerializer<T extends IndexedRecord> implements Serializ
         }
         return "Schema registry call for subject " + subject + " failed: " + ex.getMessage();
     }
+
 }

@@ -18,28 +18,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Speaks Confluent's schema registry REST API over HTTP. Retries only what may succeed on a
- * second try, I/O errors and 5xx answers, moving to the next URL of the list; a 4xx answer is
- * the registry's verdict and is reported at once. Holds no cache: see {@link CachingSchemaRegistryClient}.
+ * Speaks Confluent's schema registry REST API over HTTP. Retries only what may succeed on
+ * a second try, I/O errors and 5xx answers, moving to the next URL of the list; a 4xx
+ * answer is the registry's verdict and is reported at once. Holds no cache: see
+ * {@link CachingSchemaRegistryClient}.
  */
 final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private static final Logger log = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
+
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> baseUrls;
+
     private final AtomicInteger currentUrl = new AtomicInteger();
+
     private final AvroSerdeConfig config;
+
     private final HttpClient http;
+
     private final String authorization;
 
     RestSchemaRegistryClient(AvroSerdeConfig config) {
         this.config = config;
-        this.baseUrls = config.registryUrls().stream().map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url).toList();
+        this.baseUrls = config.registryUrls()
+            .stream()
+            .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+            .toList();
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
-        this.authorization = config.basicAuthUserInfo() == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString(config.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8));
+        this.authorization = config.basicAuthUserInfo() == null ? null : "Basic "
+                + Base64.getEncoder().encodeToString(config.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -71,7 +81,8 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
             }
             String baseUrl = baseUrls.get(Math.floorMod(currentUrl.get(), baseUrls.size()));
             try {
-                HttpResponse<String> response = http.send(request(method, baseUrl + path, body), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(request(method, baseUrl + path, body),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 == 2) {
                     return JSON.readTree(response.body());
                 }
@@ -81,23 +92,26 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 }
             }
             catch (IOException ex) {
-                lastFailure = new SchemaRegistryException("Schema registry at " + baseUrl + " unreachable for " + method + " " + path, ex);
+                lastFailure = new SchemaRegistryException(
+                        "Schema registry at " + baseUrl + " unreachable for " + method + " " + path, ex);
                 currentUrl.incrementAndGet();
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new SchemaRegistryException("Interrupted while calling the schema registry", ex);
             }
-            log.debug("Schema registry call {} {} failed (attempt {}), retrying", method, path, attempt + 1, lastFailure);
+            log.debug("Schema registry call {} {} failed (attempt {}), retrying", method, path, attempt + 1,
+                    lastFailure);
         }
         throw lastFailure;
     }
 
     private HttpRequest request(String method, String url, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-                .timeout(config.readTimeout())
-                .header("Accept", CONTENT_TYPE + ", application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            .timeout(config.readTimeout())
+            .header("Accept", CONTENT_TYPE + ", application/json")
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             builder.header("Content-Type", CONTENT_TYPE);
         }
@@ -118,8 +132,8 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
         catch (IOException notJson) {
             // keep the raw body as the message
         }
-        return new SchemaRegistryException(response.statusCode(), errorCode,
-                method + " " + path + " answered " + response.statusCode() + " (error code " + errorCode + "): " + message);
+        return new SchemaRegistryException(response.statusCode(), errorCode, method + " " + path + " answered "
+                + response.statusCode() + " (error code " + errorCode + "): " + message);
     }
 
     private void backOff(int attempt) {
@@ -144,4 +158,5 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private static String encode(String subject) {
         return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
 }

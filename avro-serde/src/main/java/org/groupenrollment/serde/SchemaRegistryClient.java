@@ -3,15 +3,21 @@ package org.groupenrollment.serde;
 import org.apache.avro.Schema;
 
 /**
- * The four calls of Confluent's registry API that a serializer and deserializer need. Every
- * implementation is safe for concurrent use.
+ * The four calls of Confluent's registry API that a serializer and deserializer need.
+ * Every implementation is safe for concurrent use.
  */
 public interface SchemaRegistryClient {
 
-    /** {@code POST /subjects/{subject}/versions}: registers the schema (or finds it) and returns its id. */
+    /**
+     * {@code POST /subjects/{subject}/versions}: registers the schema (or finds it) and
+     * returns its id.
+     */
     int register(String subject, Schema schema);
 
-    /** {@code POST /subjects/{subject}}: the id of a schema already registered under the subject. */
+    /**
+     * {@code POST /subjects/{subject}}: the id of a schema already registered under the
+     * subject.
+     */
     int lookUpId(String subject, Schema schema);
 
     /** {@code GET /schemas/ids/{id}}. */
@@ -22,4 +28,5 @@ public interface SchemaRegistryClient {
 
     record RegisteredSchema(int id, Schema schema) {
     }
+
 }

@@ -7,6 +7,7 @@ package org.groupenrollment.serde;
 public class SchemaRegistryException extends RuntimeException {
 
     private final int status;
+
     private final int errorCode;
 
     public SchemaRegistryException(int status, int errorCode, String message) {
@@ -36,4 +37,5 @@ public class SchemaRegistryException extends RuntimeException {
     public boolean isNotFound() {
         return status == 404;
     }
+
 }

@@ -1,6 +1,9 @@
 package org.groupenrollment.serde;
 
-/** Confluent's TopicNameStrategy: the only subject naming every dashboard assumes by default. */
+/**
+ * Confluent's TopicNameStrategy: the only subject naming every dashboard assumes by
+ * default.
+ */
 final class Subjects {
 
     private Subjects() {
@@ -9,4 +12,5 @@ final class Subjects {
     static String of(String topic, boolean isKey) {
         return topic + (isKey ? "-key" : "-value");
     }
+
 }

@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 
 import org.apache.kafka.common.errors.SerializationException;
 
-/** Confluent's framing: magic byte 0, the schema id as a 4-byte big-endian int, then Avro binary. */
+/**
+ * Confluent's framing: magic byte 0, the schema id as a 4-byte big-endian int, then Avro
+ * binary.
+ */
 final class WireFormat {
 
     static final byte MAGIC_BYTE = 0x0;
@@ -17,7 +20,10 @@ final class WireFormat {
         return ByteBuffer.allocate(HEADER_SIZE).put(MAGIC_BYTE).putInt(schemaId).flip();
     }
 
-    /** The schema id of a framed payload, or a clear error saying why the bytes are not one. */
+    /**
+     * The schema id of a framed payload, or a clear error saying why the bytes are not
+     * one.
+     */
     static int schemaId(String topic, byte[] payload) {
         if (payload.length < HEADER_SIZE) {
             throw new SerializationException("Cannot deserialize a record of topic " + topic + ": " + payload.length
@@ -30,4 +36,5 @@ final class WireFormat {
         }
         return ByteBuffer.wrap(payload, 1, 4).getInt();
     }
+
 }

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RegistryAvroSerdeIntegrationTests {
 
     private SchemaRegistryProcess registry;
+
     private String topic;
 
     @BeforeEach
@@ -53,8 +54,8 @@ class RegistryAvroSerdeIntegrationTests {
         serializer(Map.of()).serialize(topic, TestRecords.greeting("v1", 1));
 
         assertThatThrownBy(() -> serializer(Map.of()).serialize(topic, TestRecords.incompatibleGreeting()))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("incompatible with the schemas already registered under subject " + topic + "-value");
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("incompatible with the schemas already registered under subject " + topic + "-value");
     }
 
     @Test
@@ -76,8 +77,8 @@ class RegistryAvroSerdeIntegrationTests {
 
         assertThat(java.util.Arrays.copyOf(lookedUp, 5)).isEqualTo(java.util.Arrays.copyOf(registered, 5));
         assertThatThrownBy(() -> lookUpOnly.serialize(topic, TestRecords.greetingV2("new", 1, "it")))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("not registered");
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("not registered");
     }
 
     @Test
@@ -85,8 +86,8 @@ class RegistryAvroSerdeIntegrationTests {
         byte[] unknownId = java.nio.ByteBuffer.allocate(6).put((byte) 0).putInt(987654).put((byte) 0).array();
 
         assertThatThrownBy(() -> deserializer().deserialize(topic, unknownId))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("schema id 987654 is unknown");
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("schema id 987654 is unknown");
     }
 
     @Test
@@ -98,7 +99,8 @@ class RegistryAvroSerdeIntegrationTests {
 
         byte[] bytes = serializer.serialize(topic, TestRecords.greeting("failover", 1));
 
-        assertThat(((GenericRecord) deserializer().deserialize(topic, bytes)).get("text").toString()).isEqualTo("failover");
+        assertThat(((GenericRecord) deserializer().deserialize(topic, bytes)).get("text").toString())
+            .isEqualTo("failover");
     }
 
     @Test
@@ -108,9 +110,9 @@ class RegistryAvroSerdeIntegrationTests {
                 AvroSerdeConfig.MAX_RETRIES, "1", AvroSerdeConfig.RETRY_BACKOFF_MS, "10"), false);
 
         assertThatThrownBy(() -> serializer.serialize(topic, TestRecords.greeting("lost", 1)))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("unreachable")
-                .hasRootCauseInstanceOf(IOException.class);
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("unreachable")
+            .hasRootCauseInstanceOf(IOException.class);
     }
 
     private RegistryAvroSerializer<GenericRecord> serializer(Map<String, Object> overrides) {
@@ -132,4 +134,5 @@ class RegistryAvroSerdeIntegrationTests {
             return socket.getLocalPort();
         }
     }
+
 }

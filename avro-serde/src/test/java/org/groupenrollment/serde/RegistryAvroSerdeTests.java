@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RegistryAvroSerdeTests {
 
     private final String scope = "serde-tests-" + UUID.randomUUID();
+
     private final Map<String, Object> configs = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope);
 
     @AfterEach
@@ -43,8 +44,10 @@ class RegistryAvroSerdeTests {
         serializer().serialize("greetings", TestRecords.greeting("hello", 1));
         keySerializer.serialize("greetings", TestRecords.greeting("key", 1));
 
-        assertThat(MockSchemaRegistry.forScope(scope).latest("greetings-value").schema()).isEqualTo(TestRecords.GREETING_V1);
-        assertThat(MockSchemaRegistry.forScope(scope).latest("greetings-key").schema()).isEqualTo(TestRecords.GREETING_V1);
+        assertThat(MockSchemaRegistry.forScope(scope).latest("greetings-value").schema())
+            .isEqualTo(TestRecords.GREETING_V1);
+        assertThat(MockSchemaRegistry.forScope(scope).latest("greetings-key").schema())
+            .isEqualTo(TestRecords.GREETING_V1);
     }
 
     @Test
@@ -55,16 +58,16 @@ class RegistryAvroSerdeTests {
 
     @Test
     void refusesFewerThanFiveBytes() {
-        assertThatThrownBy(() -> deserializer().deserialize("greetings", new byte[] {0, 0, 1}))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("3 bytes is fewer than the 5");
+        assertThatThrownBy(() -> deserializer().deserialize("greetings", new byte[] { 0, 0, 1 }))
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("3 bytes is fewer than the 5");
     }
 
     @Test
     void refusesAnUnknownMagicByteAndNamesIt() {
-        assertThatThrownBy(() -> deserializer().deserialize("greetings", new byte[] {7, 0, 0, 0, 1, 2}))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("unknown magic byte 0x07");
+        assertThatThrownBy(() -> deserializer().deserialize("greetings", new byte[] { 7, 0, 0, 0, 1, 2 }))
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("unknown magic byte 0x07");
     }
 
     @Test
@@ -72,8 +75,8 @@ class RegistryAvroSerdeTests {
         byte[] unknownId = ByteBuffer.allocate(6).put((byte) 0).putInt(424242).put((byte) 2).array();
 
         assertThatThrownBy(() -> deserializer().deserialize("greetings", unknownId))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("schema id 424242 is unknown");
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("schema id 424242 is unknown");
     }
 
     @Test
@@ -82,8 +85,8 @@ class RegistryAvroSerdeTests {
         byte[] truncated = java.util.Arrays.copyOf(bytes, 7);
 
         assertThatThrownBy(() -> deserializer().deserialize("greetings", truncated))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("Cannot decode the Avro body");
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("Cannot decode the Avro body");
     }
 
     @Test
@@ -93,8 +96,8 @@ class RegistryAvroSerdeTests {
                 AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
 
         assertThatThrownBy(() -> serializer.serialize("greetings", TestRecords.greeting("hello", 1)))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("not registered under subject greetings-value");
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("not registered under subject greetings-value");
     }
 
     @Test
@@ -112,30 +115,31 @@ class RegistryAvroSerdeTests {
 
     @Test
     void rejectsUseLatestVersionTogetherWithAutoRegister() {
-        assertThatThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://x",
-                AvroSerdeConfig.USE_LATEST_VERSION, "true")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("auto.register.schemas=false");
+        assertThatThrownBy(() -> AvroSerdeConfig
+            .from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://x", AvroSerdeConfig.USE_LATEST_VERSION, "true")))
+            .isInstanceOf(ConfigException.class)
+            .hasMessageContaining("auto.register.schemas=false");
     }
 
     @Test
     void rejectsSubjectStrategiesItDoesNotImplement() {
-        assertThatThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://x",
-                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "io.confluent.kafka.serializers.subject.RecordNameStrategy")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("topic name strategy");
+        assertThatThrownBy(() -> AvroSerdeConfig
+            .from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://x", AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+                    "io.confluent.kafka.serializers.subject.RecordNameStrategy")))
+            .isInstanceOf(ConfigException.class)
+            .hasMessageContaining("topic name strategy");
     }
 
     @Test
     void requiresARegistryUrl() {
-        assertThatThrownBy(() -> AvroSerdeConfig.from(Map.of()))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("schema.registry.url");
+        assertThatThrownBy(() -> AvroSerdeConfig.from(Map.of())).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("schema.registry.url");
     }
 
     @Test
     void readsCommaSeparatedUrlListsAsConfluentDoes() {
-        AvroSerdeConfig config = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://a:8081, http://b:8081"));
+        AvroSerdeConfig config = AvroSerdeConfig
+            .from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://a:8081, http://b:8081"));
 
         assertThat(config.registryUrls()).containsExactly("http://a:8081", "http://b:8081");
     }
@@ -151,4 +155,5 @@ class RegistryAvroSerdeTests {
         deserializer.configure(configs, false);
         return deserializer;
     }
+
 }

@@ -8,24 +8,36 @@ import org.apache.avro.generic.GenericRecord;
 /** Generic records for serde tests, which must not depend on the project's own events. */
 final class TestRecords {
 
-    static final Schema GREETING_V1 = SchemaBuilder.record("Greeting").namespace("test.serde").fields()
-            .requiredString("text")
-            .requiredInt("count")
-            .endRecord();
+    static final Schema GREETING_V1 = SchemaBuilder.record("Greeting")
+        .namespace("test.serde")
+        .fields()
+        .requiredString("text")
+        .requiredInt("count")
+        .endRecord();
 
     /** v1 plus a field with a default: a BACKWARD compatible change. */
-    static final Schema GREETING_V2 = SchemaBuilder.record("Greeting").namespace("test.serde").fields()
-            .requiredString("text")
-            .requiredInt("count")
-            .name("language").type().stringType().stringDefault("en")
-            .endRecord();
+    static final Schema GREETING_V2 = SchemaBuilder.record("Greeting")
+        .namespace("test.serde")
+        .fields()
+        .requiredString("text")
+        .requiredInt("count")
+        .name("language")
+        .type()
+        .stringType()
+        .stringDefault("en")
+        .endRecord();
 
-    /** v1 with a new field and no default: BACKWARD incompatible, the registry must refuse it. */
-    static final Schema GREETING_INCOMPATIBLE = SchemaBuilder.record("Greeting").namespace("test.serde").fields()
-            .requiredString("text")
-            .requiredInt("count")
-            .requiredLong("mandatoryNewField")
-            .endRecord();
+    /**
+     * v1 with a new field and no default: BACKWARD incompatible, the registry must refuse
+     * it.
+     */
+    static final Schema GREETING_INCOMPATIBLE = SchemaBuilder.record("Greeting")
+        .namespace("test.serde")
+        .fields()
+        .requiredString("text")
+        .requiredInt("count")
+        .requiredLong("mandatoryNewField")
+        .endRecord();
 
     private TestRecords() {
     }
@@ -52,4 +64,5 @@ final class TestRecords {
         record.put("mandatoryNewField", 7L);
         return record;
     }
+
 }

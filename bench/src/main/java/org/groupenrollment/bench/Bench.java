@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code bench/run}: every benchmark, each figure next to a baseline measured in the same run
- * on the same machine. Prints progress, then a summary table, and writes results.csv,
+ * {@code bench/run}: every benchmark, each figure next to a baseline measured in the same
+ * run on the same machine. Prints progress, then a summary table, and writes results.csv,
  * results.json and latency.png under bench/target/benchmarks.
  */
 public final class Bench {
@@ -20,7 +20,12 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        String only = List.of(args).stream().filter(arg -> arg.startsWith("--only=")).map(arg -> arg.substring(7)).findFirst().orElse("all");
+        String only = List.of(args)
+            .stream()
+            .filter(arg -> arg.startsWith("--only="))
+            .map(arg -> arg.substring(7))
+            .findFirst()
+            .orElse("all");
         int backlog = quick ? 20_000 : 100_000;
         Duration ingestTime = Duration.ofSeconds(quick ? 10 : 20);
         int emails = quick ? 1_000 : 5_000;
@@ -48,11 +53,13 @@ public final class Bench {
                 env.startService("eligibility-processor", "eligibility-processor");
                 env.startService("notification-consumer", "notification-consumer");
                 int signupPort = env.startService("signup-producer", "signup-producer");
-                // Warm-up at the measured rate, not reported: freshly started JVMs spend their first
+                // Warm-up at the measured rate, not reported: freshly started JVMs spend
+                // their first
                 // seconds loading and compiling, which a running pipeline has long done.
                 EndToEnd.run(env, topics, signupPort, progress, "warm-up", 200, Duration.ofSeconds(quick ? 10 : 45));
-                for (int rate : new int[] {200, 1_000}) {
-                    EndToEnd.Run run = EndToEnd.run(env, topics, signupPort, progress, "e2e", rate, Duration.ofSeconds(quick ? 5 : 20));
+                for (int rate : new int[] { 200, 1_000 }) {
+                    EndToEnd.Run run = EndToEnd.run(env, topics, signupPort, progress, "e2e", rate,
+                            Duration.ofSeconds(quick ? 5 : 20));
                     runs.add(run);
                     figures.addAll(EndToEnd.figures(run, rate == 200 ? 300 : 0));
                 }
@@ -77,7 +84,8 @@ public final class Bench {
         Report.write(figures, out);
         LatencyPlot.write(runs, out.resolve("latency.png"));
         progress.say("done", "results in %s (results.csv, results.json, latency.png)", out);
-        // The HTTP clients' worker pools would keep the JVM alive; a finished run is a finished command.
+        // The HTTP clients' worker pools would keep the JVM alive; a finished run is a
+        // finished command.
         System.exit(0);
     }
 
@@ -88,4 +96,5 @@ public final class Bench {
             }
         }
     }
+
 }

@@ -13,19 +13,22 @@ import java.util.stream.Collectors;
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * Where the CPU of a measured window went: each child process as a whole, and this JVM split
- * into the broker's request threads and the rest (load generators, SMTP server, the broker's
- * background threads, GC). Every part competes for the same cores, so a ratio between two runs
- * is explained by the part that costs more per event.
+ * Where the CPU of a measured window went: each child process as a whole, and this JVM
+ * split into the broker's request threads and the rest (load generators, SMTP server, the
+ * broker's background threads, GC). Every part competes for the same cores, so a ratio
+ * between two runs is explained by the part that costs more per event.
  */
 final class CpuUse {
 
     private static final String BROKER = "broker: request threads";
+
     private static final String BENCH_REST = "bench JVM: load, SMTP, GC";
+
     /** Kafka's network and request-handler threads: the broker's per-request work. */
     private static final String BROKER_THREAD_PREFIX = "data-plane-kafka-";
 
     private final Map<String, Long> processes;
+
     private final Map<String, Long> startNanos;
 
     private CpuUse(Map<String, Long> processes) {
@@ -45,7 +48,10 @@ final class CpuUse {
         return dividedLargestFirst(millis, events);
     }
 
-    /** Several windows' CPU per event as one: each window weighted by its number of events. */
+    /**
+     * Several windows' CPU per event as one: each window weighted by its number of
+     * events.
+     */
     static Map<String, Double> pooled(List<Map<String, Double>> millisPerEvent, List<Long> events) {
         Map<String, Double> millis = new LinkedHashMap<>();
         long allEvents = 0;
@@ -58,19 +64,24 @@ final class CpuUse {
     }
 
     private static Map<String, Double> dividedLargestFirst(Map<String, Double> millis, long events) {
-        return millis.entrySet().stream()
-                .map(part -> Map.entry(part.getKey(), part.getValue() / Math.max(1, events)))
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+        return millis.entrySet()
+            .stream()
+            .map(part -> Map.entry(part.getKey(), part.getValue() / Math.max(1, events)))
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
     static String describe(Map<String, Double> millisPerEvent) {
-        return millisPerEvent.entrySet().stream()
-                .map(part -> String.format("%s %.2f", part.getKey(), part.getValue()))
-                .collect(Collectors.joining(", ")) + String.format(" (total %.2f ms)", total(millisPerEvent));
+        return millisPerEvent.entrySet()
+            .stream()
+            .map(part -> String.format("%s %.2f", part.getKey(), part.getValue()))
+            .collect(Collectors.joining(", ")) + String.format(" (total %.2f ms)", total(millisPerEvent));
     }
 
-    /** One figure per part that cost a noticeable share, and the total, in milliseconds per event. */
+    /**
+     * One figure per part that cost a noticeable share, and the total, in milliseconds
+     * per event.
+     */
     static List<Figure> figures(String scenario, String label, Map<String, Double> millisPerEvent) {
         List<Figure> figures = new ArrayList<>();
         millisPerEvent.forEach((part, millis) -> {
@@ -88,12 +99,16 @@ final class CpuUse {
 
     private Map<String, Long> nanosNow() {
         Map<String, Long> nanos = new LinkedHashMap<>();
-        processes.forEach((name, pid) -> nanos.put(name, ProcessHandle.of(pid)
-                .flatMap(handle -> handle.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L)));
+        processes.forEach((name, pid) -> nanos.put(name,
+                ProcessHandle.of(pid)
+                    .flatMap(handle -> handle.info().totalCpuDuration())
+                    .map(Duration::toNanos)
+                    .orElse(0L)));
         long broker = brokerThreadNanos();
         long ownProcess = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         nanos.put(BROKER, broker);
-        // The whole process, so threads that ended within the window (load generators) still count.
+        // The whole process, so threads that ended within the window (load generators)
+        // still count.
         nanos.put(BENCH_REST, ownProcess - broker);
         return nanos;
     }
@@ -108,4 +123,5 @@ final class CpuUse {
         }
         return sum;
     }
+
 }

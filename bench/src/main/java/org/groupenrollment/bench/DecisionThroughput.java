@@ -15,12 +15,14 @@ import org.groupenrollment.events.SignupWaitlisted;
 import org.groupenrollment.launcher.JavaProcess;
 
 /**
- * A backlog of signups drained by the eligibility processor (exactly-once), next to Kafka's own
- * exactly-once copier moving the very same records, on the same broker and partition count.
+ * A backlog of signups drained by the eligibility processor (exactly-once), next to
+ * Kafka's own exactly-once copier moving the very same records, on the same broker and
+ * partition count.
  */
 final class DecisionThroughput {
 
     private static final String SIGNUPS = "bench.decide.signups";
+
     private static final String COPY = "bench.decide.copy";
 
     private DecisionThroughput() {
@@ -36,8 +38,7 @@ final class DecisionThroughput {
                 "--enrollment.topics.seats-reserved=bench.decide.seats",
                 "--enrollment.topics.signups-waitlisted=bench.decide.waitlisted",
                 "--enrollment.topics.redirected-to-dbt=bench.decide.redirected",
-                "--enrollment.topics.signups-dead-letter=bench.decide.dlt",
-                "--enrollment.topics.partitions=1");
+                "--enrollment.topics.signups-dead-letter=bench.decide.dlt", "--enrollment.topics.partitions=1");
         double decisionsPerSecond = decisionRate(topics, progress, count);
         progress.say("decide", "eligibility-processor: %,.0f decisions/s", decisionsPerSecond);
         env.stopService("bench-processor");
@@ -99,16 +100,12 @@ final class DecisionThroughput {
     /** From the first copied record to the last, by their create times. */
     private static double copierRate(Environment env, Topics topics, Progress progress, int count) throws Exception {
         progress.say("decide", "baseline: TransactionalMessageCopier over the same %,d records", count);
-        JavaProcess copier = JavaProcess.start("copier", List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.apache.kafka.tools.TransactionalMessageCopier",
-                "--broker-list", env.kafka.bootstrapServers(),
-                "--input-topic", SIGNUPS, "--input-partition", "0",
-                "--output-topic", COPY,
-                "--max-messages", Integer.toString(count),
-                "--transaction-size", "2000",
-                "--transactional-id", "bench-copier",
-                "--consumer-group", "bench-copier",
-                "--use-group-metadata"), env.home, env.dataDir.resolve("logs/copier.log"));
+        JavaProcess copier = JavaProcess.start("copier", List.of("-Xmx512m", "-cp",
+                System.getProperty("java.class.path"), "org.apache.kafka.tools.TransactionalMessageCopier",
+                "--broker-list", env.kafka.bootstrapServers(), "--input-topic", SIGNUPS, "--input-partition", "0",
+                "--output-topic", COPY, "--max-messages", Integer.toString(count), "--transaction-size", "2000",
+                "--transactional-id", "bench-copier", "--consumer-group", "bench-copier", "--use-group-metadata"),
+                env.home, env.dataDir.resolve("logs/copier.log"));
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         int seen = 0;
@@ -131,4 +128,5 @@ final class DecisionThroughput {
         }
         return count * 1000.0 / Math.max(1, last - first);
     }
+
 }

@@ -20,12 +20,16 @@ import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.WeeklySchedule;
 
 /**
- * A backlog of outcomes turned into emails by the notification-consumer, next to a bare Jakarta
- * Mail loop sending the same message over one reused connection to the same SMTP server.
+ * A backlog of outcomes turned into emails by the notification-consumer, next to a bare
+ * Jakarta Mail loop sending the same message over one reused connection to the same SMTP
+ * server.
  */
 final class Email {
 
-    /** The two take turns, so that a slow stretch of the machine falls on both (see Ingest). */
+    /**
+     * The two take turns, so that a slow stretch of the machine falls on both (see
+     * Ingest).
+     */
     private static final int ROUNDS = 3;
 
     private Email() {
@@ -40,7 +44,8 @@ final class Email {
                 "--spring.kafka.consumer.group-id=bench-notifier");
         MimeMessage sample = warmUp(env, topics, progress, Math.max(1_000, count));
 
-        progress.say("email", "%d rounds of %,d emails, through the notifier and by the bare loop in turn", ROUNDS, count);
+        progress.say("email", "%d rounds of %,d emails, through the notifier and by the bare loop in turn", ROUNDS,
+                count);
         List<Window> notifier = new ArrayList<>();
         List<Window> bare = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
@@ -50,18 +55,19 @@ final class Email {
             notifier.add(viaNotifier);
             bare.add(byBareLoop);
             ratios.add(viaNotifier.perSecond() / byBareLoop.perSecond());
-            progress.say("email", "round %d: %,.0f emails/s through the notifier (%.2f ms CPU each), %,.0f by the bare loop (%.2f ms): %.2f",
-                    round, viaNotifier.perSecond(), CpuUse.total(viaNotifier.cpuPerEmail()),
-                    byBareLoop.perSecond(), CpuUse.total(byBareLoop.cpuPerEmail()), ratios.get(round - 1));
+            progress.say("email",
+                    "round %d: %,.0f emails/s through the notifier (%.2f ms CPU each), %,.0f by the bare loop (%.2f ms): %.2f",
+                    round, viaNotifier.perSecond(), CpuUse.total(viaNotifier.cpuPerEmail()), byBareLoop.perSecond(),
+                    CpuUse.total(byBareLoop.cpuPerEmail()), ratios.get(round - 1));
         }
         env.stopService("bench-notifier");
         return figures(progress, Window.pooled(notifier), Window.pooled(bare), ratios);
     }
 
     /**
-     * Both sides, not reported: freshly loaded code spends its first seconds compiling, and
-     * neither a running notifier nor a running mail client does. Returns one of the notifier's
-     * emails, for the bare loop to resend.
+     * Both sides, not reported: freshly loaded code spends its first seconds compiling,
+     * and neither a running notifier nor a running mail client does. Returns one of the
+     * notifier's emails, for the bare loop to resend.
      */
     private static MimeMessage warmUp(Environment env, Topics topics, Progress progress, int emails) throws Exception {
         progress.say("email", "warm-up: %,d outcomes, then as many emails by the bare loop", emails);
@@ -73,7 +79,8 @@ final class Email {
         return sample;
     }
 
-    private static List<Figure> figures(Progress progress, Window viaPipeline, Window baseline, List<Double> roundRatios) {
+    private static List<Figure> figures(Progress progress, Window viaPipeline, Window baseline,
+            List<Double> roundRatios) {
         progress.say("email", "CPU per email, ms: %s", CpuUse.describe(viaPipeline.cpuPerEmail()));
         progress.say("email", "CPU per email, bare loop, ms: %s", CpuUse.describe(baseline.cpuPerEmail()));
         List<Figure> figures = new ArrayList<>();
@@ -86,7 +93,10 @@ final class Email {
         return figures;
     }
 
-    /** One backlog drained, or one bare loop run: its emails, the seconds from the first stored to the last, CPU per email. */
+    /**
+     * One backlog drained, or one bare loop run: its emails, the seconds from the first
+     * stored to the last, CPU per email.
+     */
     record Window(int emails, double seconds, Map<String, Double> cpuPerEmail) {
 
         double perSecond() {
@@ -94,7 +104,8 @@ final class Email {
         }
 
         static Window pooled(List<Window> windows) {
-            return new Window(windows.stream().mapToInt(Window::emails).sum(), windows.stream().mapToDouble(Window::seconds).sum(),
+            return new Window(windows.stream().mapToInt(Window::emails).sum(),
+                    windows.stream().mapToDouble(Window::seconds).sum(),
                     CpuUse.pooled(windows.stream().map(Window::cpuPerEmail).toList(),
                             windows.stream().map(window -> (long) window.emails()).toList()));
         }
@@ -104,7 +115,10 @@ final class Email {
         }
     }
 
-    /** A backlog published at once to the running notifier, timed by the SMTP server from its first email to its last. */
+    /**
+     * A backlog published at once to the running notifier, timed by the SMTP server from
+     * its first email to its last.
+     */
     private static Window throughNotifier(Environment env, Topics topics, String recipientPrefix, int count) {
         MailWatch watch = new MailWatch(env.smtp);
         CpuUse cpu = CpuUse.start(env.runningProcesses());
@@ -113,7 +127,10 @@ final class Email {
         return Window.of(watch, count, cpu.millisPer(count));
     }
 
-    /** Published in one burst, far faster than they are emailed, so they wait as a backlog. */
+    /**
+     * Published in one burst, far faster than they are emailed, so they wait as a
+     * backlog.
+     */
     private static void publish(Topics topics, String recipientPrefix, int count) {
         try (KafkaProducer<String, SeatReserved> producer = topics.avroProducer()) {
             for (int i = 0; i < count; i++) {
@@ -131,9 +148,11 @@ final class Email {
 
     /**
      * The same message over one connection, each copy to a recipient of its own, as the
-     * pipeline's are: the SMTP server does work for every recipient, and both sides must pay it alike.
+     * pipeline's are: the SMTP server does work for every recipient, and both sides must
+     * pay it alike.
      */
-    private static Window bareLoop(Environment env, MimeMessage sample, String recipientPrefix, int count) throws Exception {
+    private static Window bareLoop(Environment env, MimeMessage sample, String recipientPrefix, int count)
+            throws Exception {
         Session session = Session.getInstance(new Properties());
         MimeMessage message = new MimeMessage(session, toStream(sample));
         MailWatch watch = new MailWatch(env.smtp);
@@ -141,7 +160,8 @@ final class Email {
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect("127.0.0.1", env.smtpPort, null, null);
             for (int i = 0; i < count; i++) {
-                transport.sendMessage(message, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(recipientPrefix + i + "@example.org")});
+                transport.sendMessage(message, new jakarta.mail.Address[] {
+                        new jakarta.mail.internet.InternetAddress(recipientPrefix + i + "@example.org") });
             }
             awaitCount(watch, count);
         }
@@ -160,13 +180,23 @@ final class Email {
 
     private static SeatReserved seat(String recipientPrefix, int i) {
         return SeatReserved.newBuilder()
-                .setSignupId(UUID.randomUUID())
-                .setGroupId("anxiety").setGroupName("Anxiety")
-                .setSchedule(WeeklySchedule.newBuilder().setCohortId("anxiety-tue").setDayOfWeek(MeetingDay.TUESDAY)
-                        .setStartTime(LocalTime.of(18, 30)).setDurationMinutes(90).setTimeZone("America/New_York").build())
-                .setSeatNumber(1 + i % 12).setSeatsLeft(11 - i % 12)
-                .setReservedAt(Instant.now()).setRuleVersion("bench")
-                .setRecipient(Recipient.newBuilder().setFirstName("Bench").setEmail(recipientPrefix + i + "@example.org").build())
-                .build();
+            .setSignupId(UUID.randomUUID())
+            .setGroupId("anxiety")
+            .setGroupName("Anxiety")
+            .setSchedule(WeeklySchedule.newBuilder()
+                .setCohortId("anxiety-tue")
+                .setDayOfWeek(MeetingDay.TUESDAY)
+                .setStartTime(LocalTime.of(18, 30))
+                .setDurationMinutes(90)
+                .setTimeZone("America/New_York")
+                .build())
+            .setSeatNumber(1 + i % 12)
+            .setSeatsLeft(11 - i % 12)
+            .setReservedAt(Instant.now())
+            .setRuleVersion("bench")
+            .setRecipient(
+                    Recipient.newBuilder().setFirstName("Bench").setEmail(recipientPrefix + i + "@example.org").build())
+            .build();
     }
+
 }

@@ -16,29 +16,37 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Signups submitted over HTTP at a fixed rate (an open loop: the schedule does not wait for
- * answers), each timed from the moment it is sent to the moment the SMTP server holds its email.
+ * Signups submitted over HTTP at a fixed rate (an open loop: the schedule does not wait
+ * for answers), each timed from the moment it is sent to the moment the SMTP server holds
+ * its email.
  */
 final class EndToEnd {
 
     private EndToEnd() {
     }
 
-    /** {@code cpuPerSignup}: milliseconds of CPU per signup from the first submit to the last email, by part. */
+    /**
+     * {@code cpuPerSignup}: milliseconds of CPU per signup from the first submit to the
+     * last email, by part.
+     */
     record Run(int rate, int submitted, Latencies latencies, Map<String, Double> cpuPerSignup) {
     }
 
     /**
-     * {@code label} makes this run's applicants people of their own: one who signed up in an
-     * earlier run would take the returning-person path and get their earlier outcome again.
+     * {@code label} makes this run's applicants people of their own: one who signed up in
+     * an earlier run would take the returning-person path and get their earlier outcome
+     * again.
      */
-    static Run run(Environment env, Topics topics, int signupPort, Progress progress, String label, int rate, Duration duration) throws Exception {
+    static Run run(Environment env, Topics topics, int signupPort, Progress progress, String label, int rate,
+            Duration duration) throws Exception {
         int total = (int) (rate * duration.toSeconds());
         String prefix = label + rate + "-";
         ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
         AtomicInteger failed = new AtomicInteger();
-        // Open loop: the schedule hands each signup to a worker and never waits for an answer, so
-        // a slow service shows as latency (counted from the planned send), not as a lower rate.
+        // Open loop: the schedule hands each signup to a worker and never waits for an
+        // answer, so
+        // a slow service shows as latency (counted from the planned send), not as a lower
+        // rate.
         ExecutorService workers = Executors.newFixedThreadPool(32);
         URL signups = URI.create("http://127.0.0.1:" + signupPort + "/api/signups").toURL();
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
@@ -104,18 +112,23 @@ final class EndToEnd {
                 }
             });
             progress.say("e2e", "%d/s: %,d emails of %,d signups (%d refused), p50 %.1f ms, p99 %.1f ms", rate,
-                    latencies.count(), total, failed.get(), latencies.percentileMillis(50), latencies.percentileMillis(99));
+                    latencies.count(), total, failed.get(), latencies.percentileMillis(50),
+                    latencies.percentileMillis(99));
             progress.say("e2e", "CPU per signup, ms: %s", CpuUse.describe(cpuPerSignup));
             return new Run(rate, total, latencies, cpuPerSignup);
         }
     }
 
-    /** When the processor decided each of this run's signups, by the outcome events' own timestamps. */
+    /**
+     * When the processor decided each of this run's signups, by the outcome events' own
+     * timestamps.
+     */
     private static Map<String, Long> decidedAt(Topics topics, String prefix) {
         Map<String, Long> decided = new java.util.HashMap<>();
         try (var consumer = topics.avroConsumer("e2e-decisions-" + prefix + System.nanoTime())) {
-            consumer.subscribe(List.of("enrollment.seats.reserved", "enrollment.signups.waitlisted", "enrollment.signups.redirected-to-dbt"));
-            for (int emptyPolls = 0; emptyPolls < 4; ) {
+            consumer.subscribe(List.of("enrollment.seats.reserved", "enrollment.signups.waitlisted",
+                    "enrollment.signups.redirected-to-dbt"));
+            for (int emptyPolls = 0; emptyPolls < 4;) {
                 var records = consumer.poll(Duration.ofMillis(500));
                 emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
                 records.forEach(record -> {
@@ -138,12 +151,13 @@ final class EndToEnd {
         String at = " at " + run.rate() + "/s";
         double p99 = run.latencies().percentileMillis(99);
         Boolean met = p99TargetMillis > 0 ? p99 < p99TargetMillis : null;
-        List<Figure> figures = new ArrayList<>(List.of(
-                Figure.alone("e2e", "emails received" + at, run.latencies().count(), "of " + run.submitted()),
-                Figure.alone("e2e", "p50 submit to SMTP" + at, run.latencies().percentileMillis(50), "ms"),
-                new Figure("e2e", "p99 submit to SMTP" + at, p99, "ms", "", Double.NaN,
-                        p99TargetMillis > 0 ? "< " + (int) p99TargetMillis + " ms" : "", met)));
+        List<Figure> figures = new ArrayList<>(
+                List.of(Figure.alone("e2e", "emails received" + at, run.latencies().count(), "of " + run.submitted()),
+                        Figure.alone("e2e", "p50 submit to SMTP" + at, run.latencies().percentileMillis(50), "ms"),
+                        new Figure("e2e", "p99 submit to SMTP" + at, p99, "ms", "", Double.NaN,
+                                p99TargetMillis > 0 ? "< " + (int) p99TargetMillis + " ms" : "", met)));
         figures.addAll(CpuUse.figures("e2e", "CPU/signup" + at, run.cpuPerSignup()));
         return figures;
     }
+
 }

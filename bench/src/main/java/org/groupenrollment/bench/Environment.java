@@ -15,28 +15,38 @@ import org.groupenrollment.launcher.KafkaBroker;
 import org.groupenrollment.launcher.Ports;
 
 /**
- * The real components the benchmarks run against, all on loopback: a KRaft broker in this JVM,
- * the registry and each service in their own JVMs (as ./run-pipeline runs them), and a GreenMail
- * SMTP server in this JVM so the moment each email is accepted can be timed.
+ * The real components the benchmarks run against, all on loopback: a KRaft broker in this
+ * JVM, the registry and each service in their own JVMs (as ./run-pipeline runs them), and
+ * a GreenMail SMTP server in this JVM so the moment each email is accepted can be timed.
  */
 final class Environment implements AutoCloseable {
 
     /**
-     * Below Linux's ephemeral range (32768-60999): a port in it can be taken as the local end of
-     * one of the run's own outgoing connections just before a service binds it (it happened: a
-     * notifier failed to start on "port already in use" after the load generator's connections).
+     * Below Linux's ephemeral range (32768-60999): a port in it can be taken as the local
+     * end of one of the run's own outgoing connections just before a service binds it (it
+     * happened: a notifier failed to start on "port already in use" after the load
+     * generator's connections).
      */
     private static final int BASE_PORT = 29_000;
 
     final Path home;
+
     final Path dataDir;
+
     final KafkaBroker kafka;
+
     final GreenMail smtp;
+
     final int smtpPort = BASE_PORT + 25;
+
     private final JavaProcess registry;
+
     private final List<JavaProcess> processes = new ArrayList<>();
+
     private final Map<String, JavaProcess> services = new LinkedHashMap<>();
+
     private final Map<String, Long> stoppedPeaks = new LinkedHashMap<>();
+
     private int nextServicePort = BASE_PORT + 100;
 
     Environment(Path home, Path dataDir) {
@@ -46,22 +56,23 @@ final class Environment implements AutoCloseable {
         System.setProperty(Components.MAIL_STREAM_PROVIDER_PROPERTY, Components.MAIL_STREAM_PROVIDER);
         this.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        this.registry = JavaProcess.start("registry", Components.registry(home, BASE_PORT + 81, null),
-                home, dataDir.resolve("logs/registry.log"));
+        this.registry = JavaProcess.start("registry", Components.registry(home, BASE_PORT + 81, null), home,
+                dataDir.resolve("logs/registry.log"));
         processes.add(registry);
         registry.awaitHttpOk(registryUrl() + "/subjects", Duration.ofSeconds(120));
         Components.requireBackwardCompatibility(registryUrl());
     }
 
     /**
-     * Refuses to go on while another run holds the broker's port: the next step empties the data
-     * folder, and a broker whose log folder vanishes halts its JVM, leaving that run's services
-     * orphaned.
+     * Refuses to go on while another run holds the broker's port: the next step empties
+     * the data folder, and a broker whose log folder vanishes halts its JVM, leaving that
+     * run's services orphaned.
      */
     static void requireNoOtherRun() {
         int port = BASE_PORT + 92;
         if (!Ports.isFree(port)) {
-            throw new IllegalStateException("Port " + port + " is in use: is another bench/run still running? Wait for it to finish or stop it first.");
+            throw new IllegalStateException("Port " + port
+                    + " is in use: is another bench/run still running? Wait for it to finish or stop it first.");
         }
     }
 
@@ -69,11 +80,14 @@ final class Environment implements AutoCloseable {
         return Components.registryUrl(BASE_PORT + 81);
     }
 
-    /** Starts a service as ./run-pipeline does, with extra arguments; returns its HTTP port. */
+    /**
+     * Starts a service as ./run-pipeline does, with extra arguments; returns its HTTP
+     * port.
+     */
     int startService(String name, String module, String... extra) {
         int port = nextServicePort++;
-        List<String> command = new ArrayList<>(Components.service(home, module, port, kafka.bootstrapServers(), registryUrl(),
-                dataDir.resolve(name), smtpPort));
+        List<String> command = new ArrayList<>(Components.service(home, module, port, kafka.bootstrapServers(),
+                registryUrl(), dataDir.resolve(name), smtpPort));
         command.add("--logging.level.root=WARN");
         command.addAll(List.of(extra));
         JavaProcess process = JavaProcess.start(name, command, home, dataDir.resolve("logs/" + name + ".log"));
@@ -87,7 +101,8 @@ final class Environment implements AutoCloseable {
     Map<String, Long> peakMemoryMiB() {
         Map<String, Long> peaks = new LinkedHashMap<>();
         peaks.put("registry", Memory.peakMiB(registry.pid()));
-        services.forEach((name, process) -> peaks.put(name, stoppedPeaks.getOrDefault(name, Memory.peakMiB(process.pid()))));
+        services.forEach(
+                (name, process) -> peaks.put(name, stoppedPeaks.getOrDefault(name, Memory.peakMiB(process.pid()))));
         peaks.put("bench JVM (broker, SMTP, load)", Memory.peakMiB(ProcessHandle.current().pid()));
         return peaks;
     }
@@ -120,4 +135,5 @@ final class Environment implements AutoCloseable {
         smtp.stop();
         kafka.close();
     }
+
 }

@@ -12,30 +12,38 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A closed-loop HTTP load: N workers, each posting signups back to back for a fixed time, every
- * latency kept. The first seconds of a window warm up (the JIT at first, caches after a switch)
- * and are not counted.
+ * A closed-loop HTTP load: N workers, each posting signups back to back for a fixed time,
+ * every latency kept. The first seconds of a window warm up (the JIT at first, caches
+ * after a switch) and are not counted.
  */
 final class HttpLoad {
 
     private HttpLoad() {
     }
 
-    /** {@code cpuPerRequest}: milliseconds of CPU per request sent in the measured window, by part (see {@link CpuUse}). */
+    /**
+     * {@code cpuPerRequest}: milliseconds of CPU per request sent in the measured window,
+     * by part (see {@link CpuUse}).
+     */
     record Result(int accepted, int failed, Duration measured, Latencies latencies, Map<String, Double> cpuPerRequest) {
 
         double perSecond() {
             return accepted / (measured.toMillis() / 1000.0);
         }
 
-        /** Several windows against one endpoint as one: requests over time, CPU weighted by requests sent. */
+        /**
+         * Several windows against one endpoint as one: requests over time, CPU weighted
+         * by requests sent.
+         */
         static Result pooled(List<Result> windows) {
             Latencies latencies = new Latencies();
             windows.forEach(window -> latencies.addAll(window.latencies));
             Map<String, Double> cpuPerRequest = CpuUse.pooled(windows.stream().map(Result::cpuPerRequest).toList(),
                     windows.stream().map(window -> (long) window.accepted + window.failed).toList());
-            return new Result(windows.stream().mapToInt(Result::accepted).sum(), windows.stream().mapToInt(Result::failed).sum(),
-                    windows.stream().map(Result::measured).reduce(Duration.ZERO, Duration::plus), latencies, cpuPerRequest);
+            return new Result(windows.stream().mapToInt(Result::accepted).sum(),
+                    windows.stream().mapToInt(Result::failed).sum(),
+                    windows.stream().map(Result::measured).reduce(Duration.ZERO, Duration::plus), latencies,
+                    cpuPerRequest);
         }
     }
 
@@ -47,7 +55,8 @@ final class HttpLoad {
         CpuUse cpu = CpuUse.start(processes);
         long end = System.nanoTime() + measured.toNanos();
         List<long[]> perWorker = post(target, sequence, emailPrefix, end, workers);
-        Map<String, Double> cpuPerRequest = cpu.millisPer(perWorker.stream().mapToLong(samples -> samples.length).sum());
+        Map<String, Double> cpuPerRequest = cpu
+            .millisPer(perWorker.stream().mapToLong(samples -> samples.length).sum());
         Latencies latencies = new Latencies();
         int failed = 0;
         for (long[] samples : perWorker) {
@@ -63,7 +72,8 @@ final class HttpLoad {
         return new Result(latencies.count(), failed, measured, latencies, cpuPerRequest);
     }
 
-    private static List<long[]> post(URL url, AtomicInteger sequence, String prefix, long endNanos, int workers) throws Exception {
+    private static List<long[]> post(URL url, AtomicInteger sequence, String prefix, long endNanos, int workers)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             List<Future<long[]>> futures = new ArrayList<>();
@@ -90,4 +100,5 @@ final class HttpLoad {
             pool.shutdownNow();
         }
     }
+
 }

@@ -13,22 +13,30 @@ import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroSerializer;
 
 /**
- * Signups accepted per second over HTTP, next to the same endpoint with the Kafka send removed
- * (the framework's floor) and to Kafka's ProducerPerformance for the same record size.
+ * Signups accepted per second over HTTP, next to the same endpoint with the Kafka send
+ * removed (the framework's floor) and to Kafka's ProducerPerformance for the same record
+ * size.
  */
 final class Ingest {
 
     private static final int WORKERS = 16;
+
     /**
-     * The two endpoints take turns, so that whatever else the machine does in one stretch of time
-     * (a collection, a compilation, a neighbour) falls on both; one long window each gave ratios
-     * from 0.49 to 0.74 on the same code.
+     * The two endpoints take turns, so that whatever else the machine does in one stretch
+     * of time (a collection, a compilation, a neighbour) falls on both; one long window
+     * each gave ratios from 0.49 to 0.74 on the same code.
      */
     private static final int ROUNDS = 3;
+
     private static final Duration FIRST_WARM_UP = Duration.ofSeconds(5);
+
     /** After a switch the other service's threads and caches are cold for a moment. */
     private static final Duration SETTLE = Duration.ofSeconds(1);
-    /** Not the pipeline's own topic: a processor started later must not find these signups waiting. */
+
+    /**
+     * Not the pipeline's own topic: a processor started later must not find these signups
+     * waiting.
+     */
     private static final String SIGNUPS = "--enrollment.topics.signups-submitted=bench.ingest.signups";
 
     private Ingest() {
@@ -55,7 +63,8 @@ final class Ingest {
         double perf = producerPerformance(env, topics, progress, recordSize);
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("ingest", "signups accepted/s over HTTP (acks=all)", real.perSecond(), "requests/s",
-                "same endpoint, Kafka send removed", floor.perSecond(), ">= 0.75 x baseline", real.perSecond() >= 0.75 * floor.perSecond()));
+                "same endpoint, Kafka send removed", floor.perSecond(), ">= 0.75 x baseline",
+                real.perSecond() >= 0.75 * floor.perSecond()));
         figures.addAll(Figure.roundRatios("ingest", rounds.ratios()));
         figures.addAll(List.of(
                 Figure.alone("ingest", "p50 latency with Kafka send", real.latencies().percentileMillis(50), "ms"),
@@ -73,8 +82,10 @@ final class Ingest {
     private record Rounds(List<HttpLoad.Result> real, List<HttpLoad.Result> floor, List<Double> ratios) {
     }
 
-    private static Rounds alternate(Environment env, Progress progress, String realUrl, String floorUrl, Duration window) throws Exception {
-        progress.say("ingest", "%d workers, %d rounds of %d s against each endpoint in turn, with the Kafka send and without it",
+    private static Rounds alternate(Environment env, Progress progress, String realUrl, String floorUrl,
+            Duration window) throws Exception {
+        progress.say("ingest",
+                "%d workers, %d rounds of %d s against each endpoint in turn, with the Kafka send and without it",
                 WORKERS, ROUNDS, window.toSeconds());
         Rounds rounds = new Rounds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int round = 1; round <= ROUNDS; round++) {
@@ -84,8 +95,9 @@ final class Ingest {
             rounds.real().add(real);
             rounds.floor().add(floor);
             rounds.ratios().add(real.perSecond() / floor.perSecond());
-            progress.say("ingest", "round %d: %,.0f signups/s with the send (%.2f ms CPU each), %,.0f without (%.2f ms): %.2f",
-                    round, real.perSecond(), CpuUse.total(real.cpuPerRequest()), floor.perSecond(),
+            progress.say("ingest",
+                    "round %d: %,.0f signups/s with the send (%.2f ms CPU each), %,.0f without (%.2f ms): %.2f", round,
+                    real.perSecond(), CpuUse.total(real.cpuPerRequest()), floor.perSecond(),
                     CpuUse.total(floor.cpuPerRequest()), rounds.ratios().get(round - 1));
         }
         return rounds;
@@ -97,14 +109,18 @@ final class Ingest {
         return serializer.serialize("bench.size", Signups.number(1)).length;
     }
 
-    private static double producerPerformance(Environment env, Topics topics, Progress progress, int recordSize) throws Exception {
+    private static double producerPerformance(Environment env, Topics topics, Progress progress, int recordSize)
+            throws Exception {
         topics.create(6, "bench.perf");
-        progress.say("ingest", "baseline: ProducerPerformance, 300,000 records of %d B, acks=all, idempotent", recordSize);
+        progress.say("ingest", "baseline: ProducerPerformance, 300,000 records of %d B, acks=all, idempotent",
+                recordSize);
         var log = env.dataDir.resolve("logs/producer-performance.log");
-        JavaProcess perf = JavaProcess.start("producer-performance", List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.apache.kafka.tools.ProducerPerformance", "--topic", "bench.perf", "--num-records", "300000",
-                "--record-size", Integer.toString(recordSize), "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + env.kafka.bootstrapServers(), "acks=all", "enable.idempotence=true", "linger.ms=1"),
+        JavaProcess perf = JavaProcess.start("producer-performance",
+                List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                        "org.apache.kafka.tools.ProducerPerformance", "--topic", "bench.perf", "--num-records",
+                        "300000", "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+                        "--producer-props", "bootstrap.servers=" + env.kafka.bootstrapServers(), "acks=all",
+                        "enable.idempotence=true", "linger.ms=1"),
                 env.home, log);
         ProcessHandle.of(perf.pid()).ifPresent(handle -> handle.onExit().join());
         Matcher rate = Pattern.compile("300000 records sent, ([0-9.]+) records/sec").matcher(Files.readString(log));
@@ -115,4 +131,5 @@ final class Ingest {
         progress.say("ingest", "ProducerPerformance: %,.0f records/s", perSecond);
         return perSecond;
     }
+
 }

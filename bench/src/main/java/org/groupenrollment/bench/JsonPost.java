@@ -8,23 +8,26 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One blocking JSON POST over the JDK's HttpURLConnection, whose keep-alive cache reuses the
- * connection. The load generators share the machine with what they measure, and the JDK's
- * asynchronous HttpClient spent about a millisecond of CPU per request here (a sixth of the
- * machine at 200 requests/s); this costs a fraction of that.
+ * One blocking JSON POST over the JDK's HttpURLConnection, whose keep-alive cache reuses
+ * the connection. The load generators share the machine with what they measure, and the
+ * JDK's asynchronous HttpClient spent about a millisecond of CPU per request here (a
+ * sixth of the machine at 200 requests/s); this costs a fraction of that.
  */
 final class JsonPost {
 
     static {
         // The keep-alive cache holds 5 idle connections per server by default; the load
-        // generators run more workers than that, and every extra one would reconnect each time.
+        // generators run more workers than that, and every extra one would reconnect each
+        // time.
         System.getProperties().putIfAbsent("http.maxConnections", "64");
     }
 
     private JsonPost() {
     }
 
-    /** The response status; the body is read to the end so the connection can be reused. */
+    /**
+     * The response status; the body is read to the end so the connection can be reused.
+     */
     static int post(URL url, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         HttpURLConnection connection = (HttpURLConnection) url.openConnection();
@@ -43,4 +46,5 @@ final class JsonPost {
         }
         return status;
     }
+
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 final class Latencies {
 
     private long[] samples = new long[1024];
+
     private int count;
 
     synchronized void add(long nanos) {
@@ -49,4 +50,5 @@ final class Latencies {
         Arrays.sort(sorted);
         return sorted;
     }
+
 }

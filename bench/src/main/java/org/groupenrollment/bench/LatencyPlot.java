@@ -12,13 +12,20 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-/** The distribution of end-to-end latencies per rate, as percentile curves (x: percentile, y: ms). */
+/**
+ * The distribution of end-to-end latencies per rate, as percentile curves (x: percentile,
+ * y: ms).
+ */
 final class LatencyPlot {
 
-    private static final Color[] COLORS = {new Color(0x1a5fb4), new Color(0xc01c28), new Color(0x26a269)};
+    private static final Color[] COLORS = { new Color(0x1a5fb4), new Color(0xc01c28), new Color(0x26a269) };
+
     private static final int WIDTH = 900;
+
     private static final int HEIGHT = 520;
+
     private static final int LEFT = 80;
+
     private static final int BOTTOM = 60;
 
     private LatencyPlot() {
@@ -31,7 +38,8 @@ final class LatencyPlot {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
-        double maxMillis = runs.stream().mapToDouble(run -> run.latencies().percentileMillis(99.9)).max().orElse(1) * 1.1;
+        double maxMillis = runs.stream().mapToDouble(run -> run.latencies().percentileMillis(99.9)).max().orElse(1)
+                * 1.1;
         axes(g, maxMillis);
         for (int r = 0; r < runs.size(); r++) {
             long[] sorted = runs.get(r).latencies().sortedNanos();
@@ -49,8 +57,10 @@ final class LatencyPlot {
                 previousX = x;
                 previousY = y;
             }
-            g.drawString(runs.get(r).rate() + " signups/s: p50 " + Math.round(runs.get(r).latencies().percentileMillis(50))
-                    + " ms, p99 " + Math.round(runs.get(r).latencies().percentileMillis(99)) + " ms", LEFT + 20, 50 + 20 * r);
+            g.drawString(
+                    runs.get(r).rate() + " signups/s: p50 " + Math.round(runs.get(r).latencies().percentileMillis(50))
+                            + " ms, p99 " + Math.round(runs.get(r).latencies().percentileMillis(99)) + " ms",
+                    LEFT + 20, 50 + 20 * r);
         }
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
@@ -72,4 +82,5 @@ final class LatencyPlot {
             g.drawString(Math.round(maxMillis * i / 5) + " ms", 10, y + 5);
         }
     }
+
 }

@@ -13,20 +13,22 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 
 /**
- * What the SMTP server holds, with the moment it stored each message (its received date): that
- * is the "accepted by the SMTP server" time of the benchmarks, taken by the server itself.
+ * What the SMTP server holds, with the moment it stored each message (its received date):
+ * that is the "accepted by the SMTP server" time of the benchmarks, taken by the server
+ * itself.
  */
 final class MailWatch {
 
     private final GreenMail smtp;
 
     /**
-     * Restarts the server empty, so everything it holds from now on is this measurement's, and
-     * makes it a catch-all: every message lands in one mailbox. GreenMail otherwise creates a
-     * mailbox per recipient and finds it by a linear search over all of them, so with thousands
-     * of distinct recipients the server's own bookkeeping grew into most of its CPU, a cost no
-     * real mail relay has. The recipient stays in each message's To header. A sender still
-     * connected sees its connection dropped and reconnects.
+     * Restarts the server empty, so everything it holds from now on is this
+     * measurement's, and makes it a catch-all: every message lands in one mailbox.
+     * GreenMail otherwise creates a mailbox per recipient and finds it by a linear search
+     * over all of them, so with thousands of distinct recipients the server's own
+     * bookkeeping grew into most of its CPU, a cost no real mail relay has. The recipient
+     * stays in each message's To header. A sender still connected sees its connection
+     * dropped and reconnects.
      */
     MailWatch(GreenMail smtp) {
         this.smtp = smtp;
@@ -46,14 +48,16 @@ final class MailWatch {
     }
 
     /**
-     * Waits on the server's own delivery latch rather than polling: listing every stored message
-     * many times a second would cost the server CPU while it is being measured.
+     * Waits on the server's own delivery latch rather than polling: listing every stored
+     * message many times a second would cost the server CPU while it is being measured.
      */
     boolean awaitAtLeast(int count, Duration timeout) {
         return smtp.waitForIncomingEmail(timeout.toMillis(), count);
     }
 
-    /** Wall-clock milliseconds at which the first message to each recipient was stored. */
+    /**
+     * Wall-clock milliseconds at which the first message to each recipient was stored.
+     */
     Map<String, Long> acceptedAtMillis() {
         Map<String, Long> accepted = new HashMap<>();
         for (StoredMessage message : messages()) {
@@ -62,7 +66,10 @@ final class MailWatch {
         return accepted;
     }
 
-    /** Seconds from the first message stored to the last (the server's clock has millisecond steps). */
+    /**
+     * Seconds from the first message stored to the last (the server's clock has
+     * millisecond steps).
+     */
     double secondsFirstToLast() {
         List<StoredMessage> messages = messages();
         long first = messages.stream().mapToLong(m -> m.getReceivedDate().getTime()).min().orElse(0);
@@ -82,4 +89,5 @@ final class MailWatch {
             return "?";
         }
     }
+
 }

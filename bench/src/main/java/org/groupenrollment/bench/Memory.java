@@ -23,4 +23,5 @@ final class Memory {
         }
         return -1;
     }
+
 }

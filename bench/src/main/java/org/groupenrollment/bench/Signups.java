@@ -11,8 +11,9 @@ import org.groupenrollment.events.SignupSubmitted;
 /** Realistic signups spread over the catalog: five in six from the licensed states. */
 final class Signups {
 
-    static final List<String> GROUPS = List.of("anger-management", "anxiety", "borderline-personality", "chronic-illness",
-            "depression", "grief-and-loss", "ocd", "relationship-issues", "trauma-and-ptsd");
+    static final List<String> GROUPS = List.of("anger-management", "anxiety", "borderline-personality",
+            "chronic-illness", "depression", "grief-and-loss", "ocd", "relationship-issues", "trauma-and-ptsd");
+
     private static final List<String> STATES = List.of("NY", "FL", "NJ", "NY", "NJ", "TX");
 
     private Signups() {
@@ -20,20 +21,25 @@ final class Signups {
 
     static SignupSubmitted number(int i) {
         return SignupSubmitted.newBuilder()
-                .setSignupId(UUID.randomUUID())
-                .setSubmittedAt(Instant.now())
-                .setApplicant(Applicant.newBuilder().setFirstName("Bench" + i).setLastName("Person")
-                        .setEmail("bench" + i + "@example.org").setPhone("+1 212 555 0100").build())
-                .setStateOfResidence(STATES.get(i % STATES.size()))
-                .setRequestedGroup(GROUPS.get(i % GROUPS.size()))
-                .setIdempotencyKey(UUID.randomUUID().toString())
-                .setSource(SignupSource.WEB_FORM)
-                .build();
+            .setSignupId(UUID.randomUUID())
+            .setSubmittedAt(Instant.now())
+            .setApplicant(Applicant.newBuilder()
+                .setFirstName("Bench" + i)
+                .setLastName("Person")
+                .setEmail("bench" + i + "@example.org")
+                .setPhone("+1 212 555 0100")
+                .build())
+            .setStateOfResidence(STATES.get(i % STATES.size()))
+            .setRequestedGroup(GROUPS.get(i % GROUPS.size()))
+            .setIdempotencyKey(UUID.randomUUID().toString())
+            .setSource(SignupSource.WEB_FORM)
+            .build();
     }
 
     static String json(int i, String emailPrefix) {
         return """
                 {"firstName":"Bench%d","lastName":"Person","email":"%s%d@example.org","state":"%s","group":"%s"}"""
-                .formatted(i, emailPrefix, i, STATES.get(i % STATES.size()), GROUPS.get(i % GROUPS.size()));
+            .formatted(i, emailPrefix, i, STATES.get(i % STATES.size()), GROUPS.get(i % GROUPS.size()));
     }
+
 }

@@ -25,6 +25,7 @@ import org.groupenrollment.serde.RegistryAvroSerializer;
 final class Topics {
 
     private final String bootstrap;
+
     private final String registryUrl;
 
     Topics(String bootstrap, String registryUrl) {
@@ -34,8 +35,11 @@ final class Topics {
 
     void create(int partitions, String... names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(java.util.Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList())
-                    .all().get(30, TimeUnit.SECONDS);
+            admin
+                .createTopics(
+                        java.util.Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList())
+                .all()
+                .get(30, TimeUnit.SECONDS);
         }
         catch (Exception ex) {
             throw new IllegalStateException("Cannot create topics " + List.of(names), ex);
@@ -76,4 +80,5 @@ final class Topics {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         return config;
     }
+
 }

@@ -9,14 +9,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Alternating rounds are reported as one figure per side: these are the sums behind it. */
+/**
+ * Alternating rounds are reported as one figure per side: these are the sums behind it.
+ */
 class PooledWindowsTests {
 
     @Test
     void cpuPerEventWeighsEachWindowByItsEvents() {
-        Map<String, Double> pooled = CpuUse.pooled(
-                List.of(Map.of("service", 1.0, "broker", 0.5), Map.of("service", 2.0)),
-                List.of(100L, 300L));
+        Map<String, Double> pooled = CpuUse
+            .pooled(List.of(Map.of("service", 1.0, "broker", 0.5), Map.of("service", 2.0)), List.of(100L, 300L));
 
         assertThat(pooled.get("service")).isCloseTo((100 * 1.0 + 300 * 2.0) / 400, within(1e-9));
         assertThat(pooled.get("broker")).isCloseTo(100 * 0.5 / 400, within(1e-9));
@@ -38,8 +39,7 @@ class PooledWindowsTests {
 
     @Test
     void emailRateIsEveryEmailOverAllTheTimeTheyTook() {
-        Email.Window pooled = Email.Window.pooled(List.of(
-                new Email.Window(1_000, 10, Map.of("notifier", 1.0)),
+        Email.Window pooled = Email.Window.pooled(List.of(new Email.Window(1_000, 10, Map.of("notifier", 1.0)),
                 new Email.Window(1_000, 5, Map.of("notifier", 2.0))));
 
         assertThat(pooled.perSecond()).isCloseTo(2_000 / 15.0, within(1e-9));
@@ -53,4 +53,5 @@ class PooledWindowsTests {
         }
         return new HttpLoad.Result(accepted, failed, measured, latencies, Map.of("service", serviceCpuMillis));
     }
+
 }

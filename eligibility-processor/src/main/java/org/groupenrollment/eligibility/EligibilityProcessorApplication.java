@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class EligibilityProcessorApplication {
 
-    /** The configuration file is {@value #CONFIG_NAME}.yml, so the services can share a classpath in tests. */
+    /**
+     * The configuration file is {@value #CONFIG_NAME}.yml, so the services can share a
+     * classpath in tests.
+     */
     public static final String CONFIG_NAME = "eligibility-processor";
 
     public static SpringApplication application() {
@@ -22,4 +25,5 @@ public class EligibilityProcessorApplication {
     public static void main(String[] args) {
         application().run(args);
     }
+
 }

@@ -6,10 +6,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** What the person at the terminal reads: one line per step, and the URLs when all is up. */
+/**
+ * What the person at the terminal reads: one line per step, and the URLs when all is up.
+ */
 final class Console {
 
-    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
 
     void starting(String component) {
         out.printf("  ... starting %s%n", component);
@@ -27,4 +30,5 @@ final class Console {
         out.println();
         out.println("FAILED: " + what);
     }
+
 }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A handful of realistic signups, so the inbox shows every kind of email: seats for residents
- * of the licensed states, DBT offers for others, and a group filled to capacity plus one.
+ * A handful of realistic signups, so the inbox shows every kind of email: seats for
+ * residents of the licensed states, DBT offers for others, and a group filled to capacity
+ * plus one.
  */
 final class DemoSignups {
 
@@ -19,31 +20,32 @@ final class DemoSignups {
     }
 
     static List<String> submit(String signupUrl, int fullGroupCapacity) throws IOException, InterruptedException {
-        List<String[]> signups = new ArrayList<>(List.of(
-                new String[] {"Maya", "Lindqvist", "NY", "anxiety"},
-                new String[] {"Jordan", "Okafor", "FL", "depression"},
-                new String[] {"Priya", "Raman", "NJ", "ocd"},
-                new String[] {"Luis", "Herrera", "TX", "anxiety"},
-                new String[] {"Grace", "Kim", "CA", "grief-and-loss"}));
+        List<String[]> signups = new ArrayList<>(List.of(new String[] { "Maya", "Lindqvist", "NY", "anxiety" },
+                new String[] { "Jordan", "Okafor", "FL", "depression" }, new String[] { "Priya", "Raman", "NJ", "ocd" },
+                new String[] { "Luis", "Herrera", "TX", "anxiety" },
+                new String[] { "Grace", "Kim", "CA", "grief-and-loss" }));
         for (int i = 1; i <= fullGroupCapacity + 1; i++) {
-            signups.add(new String[] {"Member" + i, "Demo", i % 2 == 0 ? "NY" : "NJ", "borderline-personality"});
+            signups.add(new String[] { "Member" + i, "Demo", i % 2 == 0 ? "NY" : "NJ", "borderline-personality" });
         }
         HttpClient http = HttpClient.newHttpClient();
         List<String> emails = new ArrayList<>();
         for (String[] signup : signups) {
             String email = signup[0].toLowerCase() + "." + signup[1].toLowerCase() + "@example.org";
             String body = """
-                    {"firstName":"%s","lastName":"%s","email":"%s","state":"%s","group":"%s"}"""
-                    .formatted(signup[0], signup[1], email, signup[2], signup[3]);
+                    {"firstName":"%s","lastName":"%s","email":"%s","state":"%s","group":"%s"}""".formatted(signup[0],
+                    signup[1], email, signup[2], signup[3]);
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(signupUrl + "/api/signups"))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "demo-" + UUID.nameUUIDFromBytes(email.getBytes()))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "demo-" + UUID.nameUUIDFromBytes(email.getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 202) {
-                throw new LaunchException("The demo signup for " + email + " was answered " + response.statusCode() + ": " + response.body());
+                throw new LaunchException("The demo signup for " + email + " was answered " + response.statusCode()
+                        + ": " + response.body());
             }
             emails.add(email);
         }
         return emails;
     }
+
 }

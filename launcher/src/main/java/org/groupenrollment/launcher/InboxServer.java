@@ -27,15 +27,17 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A read-only web inbox over GreenMail's API: every message the SMTP server accepted, newest
- * first, with its plain-text part, so a person can see what the pipeline sent.
+ * A read-only web inbox over GreenMail's API: every message the SMTP server accepted,
+ * newest first, with its plain-text part, so a person can see what the pipeline sent.
  */
 final class InboxServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
+
     private final String mailApi;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private InboxServer(HttpServer server, String mailApi) {
@@ -69,7 +71,8 @@ final class InboxServer implements AutoCloseable {
         }
         catch (IOException | InterruptedException | MessagingException ex) {
             status = 502;
-            page = ("<p>The SMTP server's API did not answer: " + escape(String.valueOf(ex.getMessage())) + "</p>").getBytes(StandardCharsets.UTF_8);
+            page = ("<p>The SMTP server's API did not answer: " + escape(String.valueOf(ex.getMessage())) + "</p>")
+                .getBytes(StandardCharsets.UTF_8);
         }
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(status, page.length);
@@ -82,10 +85,12 @@ final class InboxServer implements AutoCloseable {
         List<Mail> mails = new ArrayList<>();
         for (JsonNode user : get("/api/user")) {
             String address = user.path("email").asText();
-            for (JsonNode message : get("/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX/")) {
-                MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()),
-                        new ByteArrayInputStream(message.path("mimeMessage").asText().getBytes(StandardCharsets.UTF_8)));
-                mails.add(new Mail(address, mime.getSubject(), mime.getSentDate() == null ? 0 : mime.getSentDate().getTime(), plainText(mime)));
+            for (JsonNode message : get(
+                    "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX/")) {
+                MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(
+                        message.path("mimeMessage").asText().getBytes(StandardCharsets.UTF_8)));
+                mails.add(new Mail(address, mime.getSubject(),
+                        mime.getSentDate() == null ? 0 : mime.getSentDate().getTime(), plainText(mime)));
             }
         }
         mails.sort((a, b) -> Long.compare(b.sentAt(), a.sentAt()));
@@ -93,7 +98,8 @@ final class InboxServer implements AutoCloseable {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(mailApi + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(mailApi + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 
@@ -126,16 +132,23 @@ final class InboxServer implements AutoCloseable {
             html.append("<p>No email yet. Submit the signup form, then reload.</p>");
         }
         for (Mail mail : mails) {
-            html.append("<details><summary><strong>").append(escape(mail.subject())).append("</strong> to ")
-                    .append(escape(mail.to())).append("</summary><pre>").append(escape(mail.text())).append("</pre></details>");
+            html.append("<details><summary><strong>")
+                .append(escape(mail.subject()))
+                .append("</strong> to ")
+                .append(escape(mail.to()))
+                .append("</summary><pre>")
+                .append(escape(mail.text()))
+                .append("</pre></details>");
         }
         return html.append("</body></html>").toString();
     }
 
     private static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text == null ? ""
+                : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private record Mail(String to, String subject, long sentAt, String text) {
     }
+
 }

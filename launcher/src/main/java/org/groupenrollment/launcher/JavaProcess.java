@@ -15,15 +15,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A component run as its own JVM, its output in a log file of the data folder. Started, waited
- * for over HTTP, and stopped with SIGTERM (then killed if it does not stop in time).
+ * A component run as its own JVM, its output in a log file of the data folder. Started,
+ * waited for over HTTP, and stopped with SIGTERM (then killed if it does not stop in
+ * time).
  */
 public final class JavaProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+
     private final Process process;
+
     private final Path logFile;
 
     private JavaProcess(String name, Process process, Path logFile) {
@@ -38,11 +41,10 @@ public final class JavaProcess implements AutoCloseable {
         command.addAll(arguments);
         try {
             Files.createDirectories(logFile.getParent());
-            Process process = new ProcessBuilder(command)
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
+            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
             return new JavaProcess(name, process, logFile);
         }
         catch (IOException ex) {
@@ -50,13 +52,16 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code url} answers 200, or fails with the end of this process's log. */
+    /**
+     * Waits until {@code url} answers 200, or fails with the end of this process's log.
+     */
     public void awaitHttpOk(String url, Duration timeout) {
         HttpRequest probe = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new LaunchException(name + " exited with code " + process.exitValue() + " while starting. End of " + logFile + ":\n" + tail());
+                throw new LaunchException(name + " exited with code " + process.exitValue() + " while starting. End of "
+                        + logFile + ":\n" + tail());
             }
             try {
                 if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -72,7 +77,8 @@ public final class JavaProcess implements AutoCloseable {
             }
             pause();
         }
-        throw new LaunchException(name + " did not become ready within " + timeout.toSeconds() + " s. End of " + logFile + ":\n" + tail());
+        throw new LaunchException(name + " did not become ready within " + timeout.toSeconds() + " s. End of " + logFile
+                + ":\n" + tail());
     }
 
     public long pid() {
@@ -116,4 +122,5 @@ public final class JavaProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -21,13 +21,14 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real Kafka broker in KRaft combined mode (broker and controller in one), run inside the
- * launcher's JVM from the Kafka jars. Its log directory lives in the data folder, formatted on
- * first start only, so topics and the processor's ledger survive a restart.
+ * A real Kafka broker in KRaft combined mode (broker and controller in one), run inside
+ * the launcher's JVM from the Kafka jars. Its log directory lives in the data folder,
+ * formatted on first start only, so topics and the processor's ledger survive a restart.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
+
     private final String bootstrapServers;
 
     private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
@@ -75,7 +76,8 @@ public final class KafkaBroker implements AutoCloseable {
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("log.dirs", logDir.toString());
-        // One broker: every internal topic with one replica, or consumer groups and transactions cannot start.
+        // One broker: every internal topic with one replica, or consumer groups and
+        // transactions cannot start.
         config.put("offsets.topic.replication.factor", "1");
         config.put("transaction.state.log.replication.factor", "1");
         config.put("transaction.state.log.min.isr", "1");
@@ -83,7 +85,8 @@ public final class KafkaBroker implements AutoCloseable {
         config.put("share.coordinator.state.topic.min.isr", "1");
         // Nobody else will join: do not wait 3 s for more group members on every start.
         config.put("group.initial.rebalance.delay.ms", "0");
-        // The services create their topics with the partitions they expect; a typo must not create one.
+        // The services create their topics with the partitions they expect; a typo must
+        // not create one.
         config.put("auto.create.topics.enable", "false");
         return config;
     }
@@ -99,14 +102,17 @@ public final class KafkaBroker implements AutoCloseable {
                 config.store(writer, "Written by the launcher for the storage format step");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()},
+            int exit = StorageTool.execute(
+                    new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c", file.toString() },
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             if (exit != 0) {
-                throw new LaunchException("Formatting Kafka's log directory " + logDir + " failed: " + output.toString(StandardCharsets.UTF_8));
+                throw new LaunchException("Formatting Kafka's log directory " + logDir + " failed: "
+                        + output.toString(StandardCharsets.UTF_8));
             }
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot prepare Kafka's log directory " + logDir, ex);
         }
     }
+
 }

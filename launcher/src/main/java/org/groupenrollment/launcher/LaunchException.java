@@ -10,4 +10,5 @@ public final class LaunchException extends RuntimeException {
     LaunchException(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

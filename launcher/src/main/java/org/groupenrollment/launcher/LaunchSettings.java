@@ -38,7 +38,8 @@ record LaunchSettings(Path home, Path dataDir, Ports ports, boolean reset, boole
             else if (arg.startsWith("--port-offset=")) {
                 offset = number(arg);
             }
-            else if (arg.matches("--[a-z-]+-port=.*") && Ports.DEFAULTS.containsKey(arg.substring(2, arg.indexOf("-port=")))) {
+            else if (arg.matches("--[a-z-]+-port=.*")
+                    && Ports.DEFAULTS.containsKey(arg.substring(2, arg.indexOf("-port=")))) {
                 overrides.put(arg.substring(2, arg.indexOf("-port=")), number(arg));
             }
             else if (arg.equals("--reset")) {
@@ -54,7 +55,8 @@ record LaunchSettings(Path home, Path dataDir, Ports ports, boolean reset, boole
                 throw new LaunchException("Unknown option " + arg + "\n\n" + USAGE);
             }
         }
-        return new LaunchSettings(home, dataDir == null ? home.resolve("data") : dataDir, Ports.from(offset, overrides), reset, demo, help);
+        return new LaunchSettings(home, dataDir == null ? home.resolve("data") : dataDir, Ports.from(offset, overrides),
+                reset, demo, help);
     }
 
     private static String value(String arg) {

@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * {@code ./run-pipeline}: the whole pipeline on this machine, on real components, until Ctrl-C.
- * Keeps {@code main} thin: parse, start, print, wait.
+ * {@code ./run-pipeline}: the whole pipeline on this machine, on real components, until
+ * Ctrl-C. Keeps {@code main} thin: parse, start, print, wait.
  */
 public final class Launcher {
 
@@ -98,16 +98,16 @@ public final class Launcher {
                           notification-consumer  http://localhost:%d/actuator/health
                   Mail API (GreenMail)     http://localhost:%d/api/user
                 Data folder: %s (kept across restarts; --reset wipes it). Logs in its logs/ folder.
-                Press Ctrl-C to stop everything.""".formatted(took.toMillis() / 1000.0,
-                ports.of("signup"), ports.of("inbox"), ports.of("registry"), ports.of("kafka"),
-                ports.of("signup"), ports.of("eligibility"), ports.of("notification"), ports.of("mail-api"),
-                settings.dataDir()));
+                Press Ctrl-C to stop everything.""".formatted(took.toMillis() / 1000.0, ports.of("signup"),
+                ports.of("inbox"), ports.of("registry"), ports.of("kafka"), ports.of("signup"), ports.of("eligibility"),
+                ports.of("notification"), ports.of("mail-api"), settings.dataDir()));
     }
 
     private static void runDemo(LaunchSettings settings, Console console) {
         try {
             var emails = DemoSignups.submit("http://127.0.0.1:" + settings.ports().of("signup"), 10);
-            console.info("\nDemo: submitted " + emails.size() + " signups. Within seconds the inbox shows seat confirmations"
+            console.info("\nDemo: submitted " + emails.size()
+                    + " signups. Within seconds the inbox shows seat confirmations"
                     + " (NY, FL, NJ), DBT skills group offers (TX, CA), ten seats in the borderline personality group"
                     + " and one waitlist email for the eleventh applicant.");
         }
@@ -124,4 +124,5 @@ public final class Launcher {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -14,11 +14,14 @@ import java.util.List;
  */
 final class Pipeline implements AutoCloseable {
 
-    private static final String[] SERVICES = {"eligibility-processor", "notification-consumer", "signup-producer"};
+    private static final String[] SERVICES = { "eligibility-processor", "notification-consumer", "signup-producer" };
 
     private final LaunchSettings settings;
+
     private final Console console;
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
     private final List<Long> childPids = new ArrayList<>();
 
     Pipeline(LaunchSettings settings, Console console) {
@@ -28,15 +31,17 @@ final class Pipeline implements AutoCloseable {
 
     void start() {
         Ports ports = settings.ports();
-        KafkaBroker kafka = step("Kafka broker (KRaft) on port " + ports.of("kafka"),
-                () -> KafkaBroker.start(settings.dataDir().resolve("kafka"), ports.of("kafka"), ports.of("kafka-controller")));
+        KafkaBroker kafka = step("Kafka broker (KRaft) on port " + ports.of("kafka"), () -> KafkaBroker
+            .start(settings.dataDir().resolve("kafka"), ports.of("kafka"), ports.of("kafka-controller")));
         started.push(kafka);
 
-        JavaProcess registry = launch("schema registry", Components.registry(settings.home(), ports.of("registry"), settings.dataDir()));
+        JavaProcess registry = launch("schema registry",
+                Components.registry(settings.home(), ports.of("registry"), settings.dataDir()));
         JavaProcess mail = launch("SMTP server", mailCommand(ports));
         awaitReady("schema registry on port " + ports.of("registry"), registry, registryUrl() + "/subjects");
         step("registry compatibility BACKWARD", () -> Components.requireBackwardCompatibility(registryUrl()));
-        awaitReady("SMTP server on port " + ports.of("smtp"), mail, "http://127.0.0.1:" + ports.of("mail-api") + "/api/service/readiness");
+        awaitReady("SMTP server on port " + ports.of("smtp"), mail,
+                "http://127.0.0.1:" + ports.of("mail-api") + "/api/service/readiness");
         started.push(step("web inbox on port " + ports.of("inbox"),
                 () -> InboxServer.start(ports.of("inbox"), "http://127.0.0.1:" + ports.of("mail-api"))));
 
@@ -74,7 +79,8 @@ final class Pipeline implements AutoCloseable {
 
     private JavaProcess launch(String name, List<String> command) {
         console.starting(name);
-        JavaProcess process = JavaProcess.start(name, command, settings.home(), settings.dataDir().resolve("logs").resolve(name.replace(' ', '-') + ".log"));
+        JavaProcess process = JavaProcess.start(name, command, settings.home(),
+                settings.dataDir().resolve("logs").resolve(name.replace(' ', '-') + ".log"));
         started.push(process);
         childPids.add(process.pid());
         return process;
@@ -103,18 +109,17 @@ final class Pipeline implements AutoCloseable {
 
     private List<String> mailCommand(Ports ports) {
         Path jar = Components.built(settings.home().resolve("launcher/target/greenmail"), "greenmail-standalone-*.jar");
-        return List.of("-Xmx96m", "-XX:+UseSerialGC",
-                "-Dgreenmail.smtp.hostname=127.0.0.1",
-                "-Dgreenmail.smtp.port=" + ports.of("smtp"),
-                "-Dgreenmail.api.hostname=127.0.0.1",
+        return List.of("-Xmx96m", "-XX:+UseSerialGC", "-Dgreenmail.smtp.hostname=127.0.0.1",
+                "-Dgreenmail.smtp.port=" + ports.of("smtp"), "-Dgreenmail.api.hostname=127.0.0.1",
                 "-Dgreenmail.api.port=" + ports.of("mail-api"),
                 // Accept mail for any address, as a catch-all test inbox does.
                 "-Dgreenmail.auth.disabled",
-                "-D" + Components.MAIL_STREAM_PROVIDER_PROPERTY + "=" + Components.MAIL_STREAM_PROVIDER,
-                "-jar", jar.toString());
+                "-D" + Components.MAIL_STREAM_PROVIDER_PROPERTY + "=" + Components.MAIL_STREAM_PROVIDER, "-jar",
+                jar.toString());
     }
 
     private static String portName(String service) {
         return service.substring(0, service.indexOf('-'));
     }
+
 }

@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every port the pipeline listens on. The defaults do not clash with each other; all of them
- * move together with {@code --port-offset=N}, and each can be set with {@code --<name>-port=N}.
+ * Every port the pipeline listens on. The defaults do not clash with each other; all of
+ * them move together with {@code --port-offset=N}, and each can be set with
+ * {@code --<name>-port=N}.
  */
 public final class Ports {
 
@@ -38,8 +39,9 @@ public final class Ports {
     void requireFree() {
         ports.forEach((name, port) -> {
             if (!isFree(port)) {
-                throw new LaunchException("Port " + port + " (" + name + ") is already in use. Stop what uses it, or choose another port with --"
-                        + name + "-port=N or move all ports with --port-offset=N.");
+                throw new LaunchException("Port " + port + " (" + name
+                        + ") is already in use. Stop what uses it, or choose another port with --" + name
+                        + "-port=N or move all ports with --port-offset=N.");
             }
         });
     }
@@ -68,4 +70,5 @@ public final class Ports {
         ports.put("kafka-controller", 9093);
         return ports;
     }
+
 }

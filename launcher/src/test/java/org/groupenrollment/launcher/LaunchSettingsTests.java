@@ -14,7 +14,7 @@ class LaunchSettingsTests {
 
     @Test
     void anOffsetMovesEveryPortAndAFlagSetsOne() {
-        LaunchSettings settings = LaunchSettings.parse(new String[] {"--port-offset=100", "--smtp-port=2525"});
+        LaunchSettings settings = LaunchSettings.parse(new String[] { "--port-offset=100", "--smtp-port=2525" });
 
         assertThat(settings.ports().of("signup")).isEqualTo(8180);
         assertThat(settings.ports().of("kafka")).isEqualTo(9192);
@@ -23,7 +23,7 @@ class LaunchSettingsTests {
 
     @Test
     void theDataFolderDefaultsToDataUnderHome() {
-        LaunchSettings settings = LaunchSettings.parse(new String[] {"--home=/srv/pipeline", "--reset", "--demo"});
+        LaunchSettings settings = LaunchSettings.parse(new String[] { "--home=/srv/pipeline", "--reset", "--demo" });
 
         assertThat(settings.dataDir()).hasToString("/srv/pipeline/data");
         assertThat(settings.reset()).isTrue();
@@ -32,9 +32,9 @@ class LaunchSettingsTests {
 
     @Test
     void anUnknownOptionIsRefusedWithTheUsage() {
-        assertThatThrownBy(() -> LaunchSettings.parse(new String[] {"--turbo"}))
-                .isInstanceOf(LaunchException.class)
-                .hasMessageContaining("Unknown option --turbo")
-                .hasMessageContaining("--port-offset=N");
+        assertThatThrownBy(() -> LaunchSettings.parse(new String[] { "--turbo" })).isInstanceOf(LaunchException.class)
+            .hasMessageContaining("Unknown option --turbo")
+            .hasMessageContaining("--port-offset=N");
     }
+
 }

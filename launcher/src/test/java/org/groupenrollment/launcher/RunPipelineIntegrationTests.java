@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs {@code ./run-pipeline} as a person would, on free ports and a fresh data folder: waits
- * for it to say it is ready, signs up over HTTP, reads the email back from the SMTP server's
- * API, interrupts it as Ctrl-C would, and checks that nothing it started is left running.
+ * Runs {@code ./run-pipeline} as a person would, on free ports and a fresh data folder:
+ * waits for it to say it is ready, signs up over HTTP, reads the email back from the SMTP
+ * server's API, interrupts it as Ctrl-C would, and checks that nothing it started is left
+ * running.
  */
 class RunPipelineIntegrationTests {
 
@@ -43,29 +44,36 @@ class RunPipelineIntegrationTests {
         int offset = freePortOffset();
         Path dataDir = Files.createTempDirectory("run-pipeline-");
         Path output = dataDir.resolveSibling(dataDir.getFileName() + ".out");
-        command = new ProcessBuilder("bash", "run-pipeline", "--no-build", "--data-dir=" + dataDir, "--port-offset=" + offset)
-                .directory(PROJECT.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
+        command = new ProcessBuilder("bash", "run-pipeline", "--no-build", "--data-dir=" + dataDir,
+                "--port-offset=" + offset)
+            .directory(PROJECT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> read(output).contains("Pipeline ready") || !command.isAlive());
+        await().atMost(Duration.ofMinutes(5))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> read(output).contains("Pipeline ready") || !command.isAlive());
         assertThat(read(output)).contains("Pipeline ready").contains("http://localhost:" + (8080 + offset) + "/");
         List<ProcessHandle> started = command.descendants().toList();
         assertThat(started).as("registry, SMTP server and three services").hasSizeGreaterThanOrEqualTo(5);
 
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8080 + offset) + "/api/signups"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"firstName":"Robin","lastName":"Ames","email":"robin.ames@example.org","state":"NY","group":"ocd"}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> accepted = http.send(HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + (8080 + offset) + "/api/signups"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                    """
+                            {"firstName":"Robin","lastName":"Ames","email":"robin.ames@example.org","state":"NY","group":"ocd"}"""))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
         String inbox = "http://127.0.0.1:" + (8026 + offset) + "/api/user/robin.ames@example.org/messages/INBOX/";
-        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() ->
-                assertThat(http.send(HttpRequest.newBuilder(URI.create(inbox)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                        .contains("Your group place is confirmed"));
+        await().atMost(Duration.ofSeconds(90))
+            .ignoreExceptions()
+            .untilAsserted(() -> assertThat(
+                    http.send(HttpRequest.newBuilder(URI.create(inbox)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .contains("Your group place is confirmed"));
 
         new ProcessBuilder("kill", "-INT", Long.toString(command.pid())).start().waitFor();
 
@@ -88,4 +96,5 @@ class RunPipelineIntegrationTests {
         }
         throw new IllegalStateException("No port offset with every pipeline port free");
     }
+
 }

@@ -15,6 +15,7 @@ public interface EmailSender {
         public TransientEmailFailure(String message, Throwable cause) {
             super(message, cause);
         }
+
     }
 
     class PermanentEmailFailure extends RuntimeException {
@@ -22,5 +23,7 @@ public interface EmailSender {
         public PermanentEmailFailure(String message, Throwable cause) {
             super(message, cause);
         }
+
     }
+
 }

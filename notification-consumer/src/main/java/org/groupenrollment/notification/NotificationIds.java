@@ -5,8 +5,8 @@ import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupWaitlisted;
 
 /**
- * One id per outcome: the kind and the signup. It keys the sent log and makes the Message-ID,
- * so a resent email is recognisably the same message.
+ * One id per outcome: the kind and the signup. It keys the sent log and makes the
+ * Message-ID, so a resent email is recognisably the same message.
  */
 final class NotificationIds {
 
@@ -24,4 +24,5 @@ final class NotificationIds {
     static String of(RedirectedToDbt event) {
         return "redirected-to-dbt." + event.getSignupId();
     }
+
 }

@@ -9,9 +9,7 @@ import org.springframework.validation.annotation.Validated;
 /** Who the emails come from, and what the redirect email offers. */
 @Validated
 @ConfigurationProperties("enrollment.notifications")
-public record NotificationSettings(
-        @NotBlank String from,
-        @NotBlank String messageIdDomain,
+public record NotificationSettings(@NotBlank String from, @NotBlank String messageIdDomain,
         @NotNull @Valid DbtSkillsGroup dbtSkillsGroup) {
 
     public record DbtSkillsGroup(@NotBlank String name, @NotBlank String joinUrl, @NotBlank String schedule) {

@@ -7,15 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One email per outcome: skips what the sent log already holds, sends, then records. A crash
- * between sending and recording sends the email again on redelivery, with the same Message-ID.
+ * One email per outcome: skips what the sent log already holds, sends, then records. A
+ * crash between sending and recording sends the email again on redelivery, with the same
+ * Message-ID.
  */
 public final class OutcomeNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeNotifier.class);
 
     private final EmailComposer composer;
+
     private final EmailSender sender;
+
     private final SentLog sentLog;
 
     public OutcomeNotifier(EmailComposer composer, EmailSender sender, SentLog sentLog) {
@@ -45,11 +48,13 @@ public final class OutcomeNotifier {
             sender.send(email.get());
         }
         catch (EmailSender.TransientEmailFailure | EmailSender.PermanentEmailFailure ex) {
-            // The message names the notification and the SMTP reply code; the causes may quote the address.
+            // The message names the notification and the SMTP reply code; the causes may
+            // quote the address.
             log.warn("{} ({})", ex.getMessage(), ex.getClass().getSimpleName());
             throw ex;
         }
         sentLog.recordSent(notificationId, kind);
         log.info("Notification {} sent", notificationId);
     }
+
 }

@@ -21,8 +21,12 @@ class EmailComposerTests {
         Email email = composer.seatReserved(seat);
 
         assertThat(email.to()).isEqualTo("sam@example.org");
-        assertThat(email.html()).contains("Hello <span>Sam</span>").contains("Tuesday").contains("6:30 PM").contains("December 1, 2026");
-        assertThat(email.text()).contains("every Tuesday at 6:30 PM (America/New_York), 90 minutes").contains("Your seat: 4");
+        assertThat(email.html()).contains("Hello <span>Sam</span>")
+            .contains("Tuesday")
+            .contains("6:30 PM")
+            .contains("December 1, 2026");
+        assertThat(email.text()).contains("every Tuesday at 6:30 PM (America/New_York), 90 minutes")
+            .contains("Your seat: 4");
         assertThat(email.messageId()).isEqualTo("<seat-reserved." + seat.getSignupId() + "@notifications.test>");
     }
 
@@ -38,8 +42,9 @@ class EmailComposerTests {
     void aRedirectEmailExplainsTheLicensingRuleAndHowToJoinDbt() {
         Email email = composer.redirected(Outcomes.texanAskingForDepression("sam@example.org"));
 
-        assertThat(email.text()).contains("only to residents of FL, NJ, NY").contains("You told us you live in TX")
-                .contains("Join the DBT skills group: https://enrollment.example/dbt");
+        assertThat(email.text()).contains("only to residents of FL, NJ, NY")
+            .contains("You told us you live in TX")
+            .contains("Join the DBT skills group: https://enrollment.example/dbt");
         assertThat(email.html()).contains("href=\"https://enrollment.example/dbt\"");
     }
 
@@ -50,7 +55,7 @@ class EmailComposerTests {
                 composer.redirected(Outcomes.texanAskingForDepression("c@example.org")));
 
         assertThat(emails).extracting(email -> email.subject().toLowerCase(Locale.ROOT))
-                .allSatisfy(subject -> assertThat(CONDITIONS).noneMatch(subject::contains));
+            .allSatisfy(subject -> assertThat(CONDITIONS).noneMatch(subject::contains));
     }
 
     @Test
@@ -59,4 +64,5 @@ class EmailComposerTests {
 
         assertThat(composer.seatReserved(seat).messageId()).isEqualTo(composer.seatReserved(seat).messageId());
     }
+
 }

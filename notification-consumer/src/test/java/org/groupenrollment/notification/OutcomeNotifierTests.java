@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OutcomeNotifierTests {
 
     private final List<Email> sent = new ArrayList<>();
+
     private final InMemorySentLog sentLog = new InMemorySentLog();
 
     @Test
@@ -62,5 +63,7 @@ class OutcomeNotifierTests {
         public void recordSent(String notificationId, String kind) {
             ids.add(notificationId);
         }
+
     }
+
 }

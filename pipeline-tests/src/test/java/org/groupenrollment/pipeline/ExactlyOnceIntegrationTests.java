@@ -40,18 +40,22 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Hundreds of signups, with redelivered copies and people signing up twice, for two small
- * groups, decided by two processor instances, one of them restarted half-way: every signup
- * gets exactly one outcome and no group hands out more seats than it has.
+ * groups, decided by two processor instances, one of them restarted half-way: every
+ * signup gets exactly one outcome and no group hands out more seats than it has.
  */
 @ExtendWith(SchemaRegistryExtension.class)
 class ExactlyOnceIntegrationTests {
 
     private static final String SIGNUPS = "enrollment.signups.submitted";
+
     private static final Map<String, Integer> CAPACITY = Map.of("ocd", 5, "trauma-and-ptsd", 7);
 
     private EmbeddedKafkaKraftBroker broker;
+
     private SchemaRegistryProcess registry;
+
     private Path dataDir;
+
     private final List<ConfigurableApplicationContext> processors = new ArrayList<>();
 
     @BeforeEach
@@ -72,16 +76,19 @@ class ExactlyOnceIntegrationTests {
         List<SignupSubmitted> signups = signupsWithDuplicates();
         ConfigurableApplicationContext first = startProcessor("instance-a");
         startProcessor("instance-b");
-        try (OutcomeCollector outcomes = new OutcomeCollector(); KafkaProducer<String, SignupSubmitted> producer = Signups.avroProducer(broker.getBrokersAsString(), registry.url())) {
+        try (OutcomeCollector outcomes = new OutcomeCollector();
+                KafkaProducer<String, SignupSubmitted> producer = Signups.avroProducer(broker.getBrokersAsString(),
+                        registry.url())) {
             List<SignupSubmitted> firstHalf = signups.subList(0, signups.size() / 2);
-            firstHalf.forEach(signup -> producer.send(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup)));
+            firstHalf
+                .forEach(signup -> producer.send(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup)));
             producer.flush();
             await().atMost(Duration.ofSeconds(60)).until(() -> outcomes.poll() >= 20);
 
             first.close();
             processors.remove(first);
             signups.subList(signups.size() / 2, signups.size())
-                    .forEach(signup -> producer.send(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup)));
+                .forEach(signup -> producer.send(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup)));
             producer.flush();
             startProcessor("instance-a");
             assertEveryoneDecidedOnce(signups, outcomes);
@@ -98,14 +105,19 @@ class ExactlyOnceIntegrationTests {
         CAPACITY.forEach((group, capacity) -> {
             assertThat(outcomes.distinctSeats(group)).as("seats handed out in %s", group).hasSize(capacity);
         });
-        assertThat(outcomes.seatsByPerson.values()).as("seats held by one person in one group").allMatch(seats -> seats.size() == 1);
-        assertThat(outcomes.redirects).as("out-of-state signups").isEqualTo(signups.stream()
-                .filter(s -> s.getStateOfResidence().equals("TX")).map(SignupSubmitted::getSignupId).distinct().count());
+        assertThat(outcomes.seatsByPerson.values()).as("seats held by one person in one group")
+            .allMatch(seats -> seats.size() == 1);
+        assertThat(outcomes.redirects).as("out-of-state signups")
+            .isEqualTo(signups.stream()
+                .filter(s -> s.getStateOfResidence().equals("TX"))
+                .map(SignupSubmitted::getSignupId)
+                .distinct()
+                .count());
     }
 
     /**
-     * 240 people (one in six from Texas) for two groups; 30 of them sign up a second time, and
-     * 30 submissions are delivered twice.
+     * 240 people (one in six from Texas) for two groups; 30 of them sign up a second
+     * time, and 30 submissions are delivered twice.
      */
     private static List<SignupSubmitted> signupsWithDuplicates() {
         List<SignupSubmitted> signups = new ArrayList<>();
@@ -115,7 +127,8 @@ class ExactlyOnceIntegrationTests {
         }
         for (int i = 0; i < 30; i++) {
             SignupSubmitted earlier = signups.get(i * 3);
-            signups.add(Signups.submitted(earlier.getApplicant().getEmail().toUpperCase(), earlier.getStateOfResidence(), earlier.getRequestedGroup()));
+            signups.add(Signups.submitted(earlier.getApplicant().getEmail().toUpperCase(),
+                    earlier.getStateOfResidence(), earlier.getRequestedGroup()));
             signups.add(signups.get(i * 5));
         }
         java.util.Collections.shuffle(signups, new java.util.Random(42));
@@ -123,24 +136,21 @@ class ExactlyOnceIntegrationTests {
     }
 
     private ConfigurableApplicationContext startProcessor(String instance) {
-        ConfigurableApplicationContext processor = EligibilityProcessorApplication.application().run(
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.kafka.properties.schema.registry.url=" + registry.url(),
-                "--enrollment.data-dir=" + dataDir,
-                "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance),
-                "--server.port=0",
-                "--enrollment.groups.ocd.cohorts[0].id=ocd-small",
-                "--enrollment.groups.ocd.cohorts[0].day=TUESDAY",
-                "--enrollment.groups.ocd.cohorts[0].start=20:00",
-                "--enrollment.groups.ocd.cohorts[0].duration=90m",
-                "--enrollment.groups.ocd.cohorts[0].time-zone=America/New_York",
-                "--enrollment.groups.ocd.cohorts[0].capacity=" + CAPACITY.get("ocd"),
-                "--enrollment.groups.trauma-and-ptsd.cohorts[0].id=ptsd-small",
-                "--enrollment.groups.trauma-and-ptsd.cohorts[0].day=SUNDAY",
-                "--enrollment.groups.trauma-and-ptsd.cohorts[0].start=16:00",
-                "--enrollment.groups.trauma-and-ptsd.cohorts[0].duration=90m",
-                "--enrollment.groups.trauma-and-ptsd.cohorts[0].time-zone=America/New_York",
-                "--enrollment.groups.trauma-and-ptsd.cohorts[0].capacity=" + CAPACITY.get("trauma-and-ptsd"));
+        ConfigurableApplicationContext processor = EligibilityProcessorApplication.application()
+            .run("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                    "--spring.kafka.properties.schema.registry.url=" + registry.url(),
+                    "--enrollment.data-dir=" + dataDir, "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance),
+                    "--server.port=0", "--enrollment.groups.ocd.cohorts[0].id=ocd-small",
+                    "--enrollment.groups.ocd.cohorts[0].day=TUESDAY", "--enrollment.groups.ocd.cohorts[0].start=20:00",
+                    "--enrollment.groups.ocd.cohorts[0].duration=90m",
+                    "--enrollment.groups.ocd.cohorts[0].time-zone=America/New_York",
+                    "--enrollment.groups.ocd.cohorts[0].capacity=" + CAPACITY.get("ocd"),
+                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].id=ptsd-small",
+                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].day=SUNDAY",
+                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].start=16:00",
+                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].duration=90m",
+                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].time-zone=America/New_York",
+                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].capacity=" + CAPACITY.get("trauma-and-ptsd"));
         processors.add(processor);
         return processor;
     }
@@ -149,10 +159,15 @@ class ExactlyOnceIntegrationTests {
     private final class OutcomeCollector implements AutoCloseable {
 
         final Map<UUID, Integer> countsBySignup = new ConcurrentHashMap<>();
+
         final Map<String, java.util.Set<String>> seatsByPerson = new ConcurrentHashMap<>();
+
         final List<SeatReserved> seats = new CopyOnWriteArrayList<>();
+
         long redirects;
+
         private final Map<UUID, String> emailBySignup = new ConcurrentHashMap<>();
+
         private KafkaConsumer<String, SpecificRecord> consumer;
 
         long poll() {
@@ -179,8 +194,10 @@ class ExactlyOnceIntegrationTests {
             if (outcome instanceof SeatReserved seat) {
                 count(seat.getSignupId());
                 seats.add(seat);
-                seatsByPerson.computeIfAbsent(seat.getGroupId() + "|" + seat.getRecipient().getEmail().toLowerCase(),
-                        key -> ConcurrentHashMap.newKeySet()).add(seat.getSchedule().getCohortId() + "#" + seat.getSeatNumber());
+                seatsByPerson
+                    .computeIfAbsent(seat.getGroupId() + "|" + seat.getRecipient().getEmail().toLowerCase(),
+                            key -> ConcurrentHashMap.newKeySet())
+                    .add(seat.getSchedule().getCohortId() + "#" + seat.getSeatNumber());
             }
             else if (outcome instanceof SignupWaitlisted waitlisted) {
                 count(waitlisted.getSignupId());
@@ -191,7 +208,10 @@ class ExactlyOnceIntegrationTests {
             }
         }
 
-        /** Reads on until the topics are quiet, so a late duplicate outcome would still be counted. */
+        /**
+         * Reads on until the topics are quiet, so a late duplicate outcome would still be
+         * counted.
+         */
         void drain() {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 var records = consumer.poll(Duration.ofSeconds(2));
@@ -212,9 +232,12 @@ class ExactlyOnceIntegrationTests {
         }
 
         java.util.Set<String> distinctSeats(String group) {
-            return seats.stream().filter(seat -> seat.getGroupId().equals(group))
-                    .map(seat -> seat.getSchedule().getCohortId() + "#" + seat.getSeatNumber())
-                    .collect(Collectors.toSet());
+            return seats.stream()
+                .filter(seat -> seat.getGroupId().equals(group))
+                .map(seat -> seat.getSchedule().getCohortId() + "#" + seat.getSeatNumber())
+                .collect(Collectors.toSet());
         }
+
     }
+
 }

@@ -33,16 +33,23 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Poison pills are dead-lettered without stopping the partition; an SMTP outage delays email, never loses it. */
+/**
+ * Poison pills are dead-lettered without stopping the partition; an SMTP outage delays
+ * email, never loses it.
+ */
 @ExtendWith(SchemaRegistryExtension.class)
 class FailureHandlingIntegrationTests {
 
     private static final String SIGNUPS = "enrollment.signups.submitted";
 
     private EmbeddedKafkaKraftBroker broker;
+
     private SchemaRegistryProcess registry;
+
     private GreenMail smtp;
+
     private int smtpPort;
+
     private RunningPipeline pipeline;
 
     @BeforeEach
@@ -51,7 +58,9 @@ class FailureHandlingIntegrationTests {
         broker = SingleNodeKafka.start();
         smtpPort = freePort();
         smtp = startSmtp();
-        pipeline = new RunningPipeline(broker.getBrokersAsString(), registry.url(), smtpPort, Files.createTempDirectory("failures-")).start();
+        pipeline = new RunningPipeline(broker.getBrokersAsString(), registry.url(), smtpPort,
+                Files.createTempDirectory("failures-"))
+            .start();
     }
 
     @AfterEach
@@ -63,10 +72,14 @@ class FailureHandlingIntegrationTests {
 
     @Test
     void undeserializableAndInvalidSignupsAreDeadLetteredAndTheNextSignupIsStillDecided() {
-        try (KafkaProducer<String, byte[]> raw = rawProducer(); KafkaProducer<String, SignupSubmitted> avro = Signups.avroProducer(broker.getBrokersAsString(), registry.url())) {
+        try (KafkaProducer<String, byte[]> raw = rawProducer();
+                KafkaProducer<String, SignupSubmitted> avro = Signups.avroProducer(broker.getBrokersAsString(),
+                        registry.url())) {
             raw.send(new ProducerRecord<>(SIGNUPS, "anxiety", "not avro at all".getBytes(StandardCharsets.UTF_8)));
-            avro.send(new ProducerRecord<>(SIGNUPS, "anxiety", Signups.submitted("ghost@example.org", "NY", "astrology")));
-            avro.send(new ProducerRecord<>(SIGNUPS, "anxiety", Signups.submitted("after-the-pills@example.org", "NY", "anxiety")));
+            avro.send(new ProducerRecord<>(SIGNUPS, "anxiety",
+                    Signups.submitted("ghost@example.org", "NY", "astrology")));
+            avro.send(new ProducerRecord<>(SIGNUPS, "anxiety",
+                    Signups.submitted("after-the-pills@example.org", "NY", "anxiety")));
         }
 
         List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
@@ -78,26 +91,27 @@ class FailureHandlingIntegrationTests {
             });
         }
         assertThat(deadLetters).extracting(record -> header(record, "kafka_dlt-exception-fqcn"))
-                .containsExactlyInAnyOrder("org.apache.kafka.common.errors.SerializationException",
-                        "org.groupenrollment.eligibility.streams.SignupValidation$InvalidSignupException");
+            .containsExactlyInAnyOrder("org.apache.kafka.common.errors.SerializationException",
+                    "org.groupenrollment.eligibility.streams.SignupValidation$InvalidSignupException");
         assertThat(deadLetters).extracting(record -> header(record, "kafka_dlt-exception-message"))
-                .anyMatch(message -> message.contains("unknown magic byte"))
-                .anyMatch(message -> message.contains("requestedGroup 'astrology' is not in the catalog"));
+            .anyMatch(message -> message.contains("unknown magic byte"))
+            .anyMatch(message -> message.contains("requestedGroup 'astrology' is not in the catalog"));
         assertThat(deadLetters).extracting(ConsumerRecord::value)
-                .anyMatch(value -> new String(value, StandardCharsets.UTF_8).equals("not avro at all"));
+            .anyMatch(value -> new String(value, StandardCharsets.UTF_8).equals("not avro at all"));
         await().atMost(Duration.ofSeconds(60)).until(() -> receivedBy("after-the-pills@example.org"));
     }
 
     @Test
     void anSmtpOutageDelaysTheEmailWithoutLosingIt() throws Exception {
         smtp.stop();
-        try (KafkaProducer<String, SignupSubmitted> avro = Signups.avroProducer(broker.getBrokersAsString(), registry.url())) {
+        try (KafkaProducer<String, SignupSubmitted> avro = Signups.avroProducer(broker.getBrokersAsString(),
+                registry.url())) {
             avro.send(new ProducerRecord<>(SIGNUPS, "ocd", Signups.submitted("patient@example.org", "NJ", "ocd")));
         }
         try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
             consumer.subscribe(java.util.regex.Pattern.compile("enrollment\\.seats\\.reserved\\.retry-.*"));
             await("the failed send moved to a retry topic").atMost(Duration.ofSeconds(60))
-                    .until(() -> !consumer.poll(Duration.ofMillis(500)).isEmpty());
+                .until(() -> !consumer.poll(Duration.ofMillis(500)).isEmpty());
         }
 
         smtp = startSmtp();
@@ -133,11 +147,10 @@ class FailureHandlingIntegrationTests {
     }
 
     private KafkaConsumer<String, byte[]> rawConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        return new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -146,4 +159,5 @@ class FailureHandlingIntegrationTests {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The scenarios without Docker: a real KRaft broker from the Kafka jars, the real registry from
- * Maven Central, GreenMail for SMTP.
+ * The scenarios without Docker: a real KRaft broker from the Kafka jars, the real
+ * registry from Maven Central, GreenMail for SMTP.
  */
 @ExtendWith(SchemaRegistryExtension.class)
 class PipelineIntegrationTests extends PipelineScenario {
 
     private EmbeddedKafkaKraftBroker broker;
+
     private String registryUrl;
 
     @BeforeAll
@@ -37,4 +38,5 @@ class PipelineIntegrationTests extends PipelineScenario {
     String registryUrl() {
         return registryUrl;
     }
+
 }

@@ -26,29 +26,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The end-to-end scenarios: an HTTP signup in, the right email out. Subclasses provide the
- * broker and registry (from Maven Central, or in containers); the SMTP server is GreenMail.
+ * The end-to-end scenarios: an HTTP signup in, the right email out. Subclasses provide
+ * the broker and registry (from Maven Central, or in containers); the SMTP server is
+ * GreenMail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PipelineScenario {
 
     /** One SMTP server for the class: the pipeline is started once, against its port. */
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+        .withPerMethodLifecycle(false);
 
     private final HttpClient http = HttpClient.newHttpClient();
+
     private RunningPipeline pipeline;
 
     abstract String bootstrapServers();
 
     abstract String registryUrl();
 
-    /** Once per class, after the subclass's {@code @BeforeAll} has started the infrastructure. */
+    /**
+     * Once per class, after the subclass's {@code @BeforeAll} has started the
+     * infrastructure.
+     */
     @BeforeEach
     void startPipelineOnce() throws IOException {
         if (pipeline == null) {
             Path dataDir = Files.createTempDirectory("pipeline-");
-            pipeline = new RunningPipeline(bootstrapServers(), registryUrl(), smtp.getSmtp().getPort(), dataDir).start();
+            pipeline = new RunningPipeline(bootstrapServers(), registryUrl(), smtp.getSmtp().getPort(), dataDir)
+                .start();
         }
     }
 
@@ -70,9 +77,10 @@ abstract class PipelineScenario {
         assertThat(received.getSubject()).isEqualTo("Your group place is confirmed");
         assertThat(GreenMailUtil.getBody(received)).contains("Anxiety").contains("Tuesday");
         String statusUrl = pipeline.signupUrl() + accepted.headers().firstValue("Location").orElseThrow();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                http.send(HttpRequest.newBuilder(URI.create(statusUrl)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .contains("\"status\":\"SEAT_RESERVED\""));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(http
+                .send(HttpRequest.newBuilder(URI.create(statusUrl)).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).contains("\"status\":\"SEAT_RESERVED\""));
     }
 
     @Test
@@ -88,7 +96,9 @@ abstract class PipelineScenario {
 
     @Test
     void theThirteenthApplicantForATwelveSeatGroupIsWaitlisted() throws Exception {
-        List<String> firstTwelve = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> uniqueEmail("griever" + i)).toList();
+        List<String> firstTwelve = java.util.stream.IntStream.rangeClosed(1, 12)
+            .mapToObj(i -> uniqueEmail("griever" + i))
+            .toList();
         for (String email : firstTwelve) {
             assertThat(submit(email, "FL", "grief-and-loss").statusCode()).isEqualTo(202);
         }
@@ -114,18 +124,24 @@ abstract class PipelineScenario {
         assertThat(response.body()).contains("\"field\":\"state\"");
     }
 
-    private HttpResponse<String> submit(String email, String state, String group) throws IOException, InterruptedException {
+    private HttpResponse<String> submit(String email, String state, String group)
+            throws IOException, InterruptedException {
         String body = """
-                {"firstName":"Alex","lastName":"Rivera","email":"%s","state":"%s","group":"%s"}""".formatted(email, state, group);
+                {"firstName":"Alex","lastName":"Rivera","email":"%s","state":"%s","group":"%s"}""".formatted(email,
+                state, group);
         return http.send(HttpRequest.newBuilder(URI.create(pipeline.signupUrl() + "/api/signups"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static MimeMessage awaitEmailTo(String email) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> recipient(message).equals(email)).findFirst().orElse(null), found -> found != null);
+        return await().atMost(Duration.ofSeconds(60))
+            .until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> recipient(message).equals(email))
+                .findFirst()
+                .orElse(null), found -> found != null);
     }
 
     private static String recipient(MimeMessage message) {
@@ -140,4 +156,5 @@ abstract class PipelineScenario {
     private static String uniqueEmail(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
+
 }

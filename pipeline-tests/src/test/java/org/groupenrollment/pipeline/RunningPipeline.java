@@ -11,29 +11,28 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The three services, each its own Spring Boot application as in production, started in this
- * JVM against the given broker, registry and SMTP server.
+ * The three services, each its own Spring Boot application as in production, started in
+ * this JVM against the given broker, registry and SMTP server.
  */
 final class RunningPipeline implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+
     private final String[] common;
+
     private final Path dataDir;
+
     private ConfigurableApplicationContext producer;
 
     RunningPipeline(String bootstrapServers, String registryUrl, int smtpPort, Path dataDir) {
         this.dataDir = dataDir;
-        this.common = new String[] {
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--spring.kafka.properties.schema.registry.url=" + registryUrl,
-                "--spring.mail.port=" + smtpPort,
-                "--spring.mail.host=127.0.0.1",
-                "--enrollment.data-dir=" + dataDir,
-                "--server.port=0",
-                // Short retry delays, so a test that meets a transient failure is not kept waiting.
+        this.common = new String[] { "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.kafka.properties.schema.registry.url=" + registryUrl, "--spring.mail.port=" + smtpPort,
+                "--spring.mail.host=127.0.0.1", "--enrollment.data-dir=" + dataDir, "--server.port=0",
+                // Short retry delays, so a test that meets a transient failure is not
+                // kept waiting.
                 "--enrollment.notifications.retry.first-delay=500ms",
-                "--spring.kafka.streams.properties.commit.interval.ms=50",
-        };
+                "--spring.kafka.streams.properties.commit.interval.ms=50", };
     }
 
     RunningPipeline start() {
@@ -44,7 +43,10 @@ final class RunningPipeline implements AutoCloseable {
         return this;
     }
 
-    /** Another processor instance, in the same consumer group, with its own state directory. */
+    /**
+     * Another processor instance, in the same consumer group, with its own state
+     * directory.
+     */
     ConfigurableApplicationContext startProcessor(String instance) {
         ConfigurableApplicationContext processor = start(EligibilityProcessorApplication.application(),
                 "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance));
@@ -68,4 +70,5 @@ final class RunningPipeline implements AutoCloseable {
             services.get(i).close();
         }
     }
+
 }

@@ -3,9 +3,10 @@ package org.groupenrollment.events;
 import org.apache.avro.util.ClassSecurityValidator;
 
 /**
- * Avro 1.12 refuses to instantiate generated classes from packages it was not told to trust.
- * Code that reads events into their generated classes without the registry deserializer (which
- * trusts the packages named in {@code avro.trusted.packages}) calls {@link #trust()} first.
+ * Avro 1.12 refuses to instantiate generated classes from packages it was not told to
+ * trust. Code that reads events into their generated classes without the registry
+ * deserializer (which trusts the packages named in {@code avro.trusted.packages}) calls
+ * {@link #trust()} first.
  */
 public final class EventPackage {
 
@@ -23,4 +24,5 @@ public final class EventPackage {
             trusted = true;
         }
     }
+
 }

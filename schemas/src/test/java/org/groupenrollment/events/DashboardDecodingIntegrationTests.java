@@ -23,9 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Decodes our bytes the way Kafka UI, AKHQ or Redpanda Console do: the 4-byte id after the magic
- * byte, the writer schema fetched by that id from the registry's REST API, Avro read from offset
- * 5. The reading side uses only the JDK, Jackson and Avro, none of this project's code.
+ * Decodes our bytes the way Kafka UI, AKHQ or Redpanda Console do: the 4-byte id after
+ * the magic byte, the writer schema fetched by that id from the registry's REST API, Avro
+ * read from offset 5. The reading side uses only the JDK, Jackson and Avro, none of this
+ * project's code.
  */
 @ExtendWith(SchemaRegistryExtension.class)
 class DashboardDecodingIntegrationTests {
@@ -47,15 +48,17 @@ class DashboardDecodingIntegrationTests {
         assertThat(decoded.toString()).contains("\"requestedGroup\": \"anxiety\"");
     }
 
-    private static GenericRecord decodeAsADashboardWould(String registryUrl, byte[] bytes) throws IOException, InterruptedException {
+    private static GenericRecord decodeAsADashboardWould(String registryUrl, byte[] bytes)
+            throws IOException, InterruptedException {
         assertThat(bytes[0]).as("magic byte").isZero();
         int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(registryUrl + "/schemas/ids/" + schemaId)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(registryUrl + "/schemas/ids/" + schemaId)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         Schema writer = new Schema.Parser().parse(new ObjectMapper().readTree(response.body()).get("schema").asText());
-        return new GenericDatumReader<GenericRecord>(writer)
-                .read(null, DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
+        return new GenericDatumReader<GenericRecord>(writer).read(null,
+                DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
     }
+
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every event survives the trip through the serde and a real registry into its generated class. */
+/**
+ * Every event survives the trip through the serde and a real registry into its generated
+ * class.
+ */
 @ExtendWith(SchemaRegistryExtension.class)
 class EventRoundTripIntegrationTests {
 
@@ -33,11 +36,12 @@ class EventRoundTripIntegrationTests {
         serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
         var deserializer = new RegistryAvroDeserializer<SpecificRecordBase>();
         deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url(),
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, true,
-                AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME), false);
+                AvroSerdeConfig.SPECIFIC_AVRO_READER, true, AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME),
+                false);
 
         SpecificRecordBase read = deserializer.deserialize(topic, serializer.serialize(topic, event));
 
         assertThat(read).isInstanceOf(event.getClass()).isEqualTo(event);
     }
+
 }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * v2 of SignupSubmitted adds an optional field and an enum symbol. New code must read old data
- * (BACKWARD) and old code must read new data (FORWARD), both on paper and with real bytes.
+ * v2 of SignupSubmitted adds an optional field and an enum symbol. New code must read old
+ * data (BACKWARD) and old code must read new data (FORWARD), both on paper and with real
+ * bytes.
  */
 class SchemaEvolutionTests {
 
@@ -38,13 +39,13 @@ class SchemaEvolutionTests {
     @Test
     void v2ReadsV1DataOnPaper() {
         assertThat(SchemaCompatibility.checkReaderWriterCompatibility(V2, V1).getType())
-                .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+            .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
 
     @Test
     void v1ReadsV2DataOnPaper() {
         assertThat(SchemaCompatibility.checkReaderWriterCompatibility(V1, V2).getType())
-                .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+            .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
 
     @Test
@@ -55,8 +56,8 @@ class SchemaEvolutionTests {
         new SpecificDatumWriter<SignupSubmitted>(V1, old.getSpecificData()).write(old, encoder);
         encoder.flush();
 
-        GenericRecord read = new GenericDatumReader<GenericRecord>(V1, V2)
-                .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        GenericRecord read = new GenericDatumReader<GenericRecord>(V1, V2).read(null,
+                DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
 
         assertThat(read.get("preferredLanguage").toString()).isEqualTo("en");
         assertThat(read.get("stateOfResidence").toString()).isEqualTo("NY");
@@ -73,8 +74,8 @@ class SchemaEvolutionTests {
         new GenericDatumWriter<GenericRecord>(V2).write(v2, encoder);
         encoder.flush();
 
-        SignupSubmitted read = new SpecificDatumReader<SignupSubmitted>(V2, V1, template.getSpecificData())
-                .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        SignupSubmitted read = new SpecificDatumReader<SignupSubmitted>(V2, V1, template.getSpecificData()).read(null,
+                DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
 
         assertThat(read.getSource()).isEqualTo(SignupSource.UNKNOWN);
         assertThat(read.getSignupId()).isEqualTo(template.getSignupId());
@@ -103,4 +104,5 @@ class SchemaEvolutionTests {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rules that keep every event schema able to evolve, checked over each schema's whole tree. */
+/**
+ * The rules that keep every event schema able to evolve, checked over each schema's whole
+ * tree.
+ */
 class SchemaRulesTests {
 
     static Stream<Schema> eventSchemas() {
@@ -24,7 +27,7 @@ class SchemaRulesTests {
     @MethodSource("eventSchemas")
     void everyEnumHasADefaultSymbol(Schema event) {
         assertThat(walk(event)).filteredOn(s -> s.getType() == Schema.Type.ENUM)
-                .allSatisfy(e -> assertThat(e.getEnumDefault()).as("default of enum %s", e.getFullName()).isNotNull());
+            .allSatisfy(e -> assertThat(e.getEnumDefault()).as("default of enum %s", e.getFullName()).isNotNull());
     }
 
     @ParameterizedTest
@@ -37,9 +40,10 @@ class SchemaRulesTests {
     @MethodSource("eventSchemas")
     void everyOptionalFieldDefaultsToNull(Schema event) {
         assertThat(walk(event)).filteredOn(s -> s.getType() == Schema.Type.RECORD)
-                .flatExtracting(Schema::getFields)
-                .filteredOn(f -> f.schema().isNullable())
-                .allSatisfy(f -> assertThat(f.defaultVal()).as("default of %s", f.name()).isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE));
+            .flatExtracting(Schema::getFields)
+            .filteredOn(f -> f.schema().isNullable())
+            .allSatisfy(f -> assertThat(f.defaultVal()).as("default of %s", f.name())
+                .isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE));
     }
 
     @ParameterizedTest
@@ -66,7 +70,9 @@ class SchemaRulesTests {
             case UNION -> schema.getTypes().forEach(t -> collect(t, found, seenRecords));
             case ARRAY -> collect(schema.getElementType(), found, seenRecords);
             case MAP -> collect(schema.getValueType(), found, seenRecords);
-            default -> { }
+            default -> {
+            }
         }
     }
+
 }

@@ -9,15 +9,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Remembers, per Idempotency-Key, which signup a request became, so a retried submission is the
- * same signup. Bounded in size and age; held in memory, so a retry that reaches another instance
- * or comes after a restart becomes a new signup (the processor still gives the same person the
- * same seat, so this costs an email, never a seat).
+ * Remembers, per Idempotency-Key, which signup a request became, so a retried submission
+ * is the same signup. Bounded in size and age; held in memory, so a retry that reaches
+ * another instance or comes after a restart becomes a new signup (the processor still
+ * gives the same person the same seat, so this costs an email, never a seat).
  */
 final class IdempotencyKeys {
 
     private final Map<String, Entry> entries;
+
     private final Duration retention;
+
     private final Clock clock;
 
     IdempotencyKeys(int capacity, Duration retention, Clock clock) {
@@ -46,4 +48,5 @@ final class IdempotencyKeys {
 
     record Entry(UUID signupId, SignupRequest request, Instant storedAt) {
     }
+
 }

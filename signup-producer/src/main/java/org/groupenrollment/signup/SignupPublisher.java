@@ -2,7 +2,9 @@ package org.groupenrollment.signup;
 
 import org.groupenrollment.events.SignupSubmitted;
 
-/** Hands a signup to the pipeline; returns once the broker has acknowledged it, or throws. */
+/**
+ * Hands a signup to the pipeline; returns once the broker has acknowledged it, or throws.
+ */
 public interface SignupPublisher {
 
     void publish(SignupSubmitted signup) throws PublishFailedException;
@@ -12,5 +14,7 @@ public interface SignupPublisher {
         public PublishFailedException(String message, Throwable cause) {
             super(message, cause);
         }
+
     }
+
 }

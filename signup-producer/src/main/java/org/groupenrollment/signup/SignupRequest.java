@@ -8,13 +8,11 @@ import org.groupenrollment.signup.catalog.KnownGroup;
 import org.groupenrollment.signup.catalog.KnownState;
 
 /** A signup as the form or the JSON API sends it. */
-public record SignupRequest(
-        @NotBlank @Size(max = 100) String firstName,
-        @NotBlank @Size(max = 100) String lastName,
-        @NotBlank @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") @Size(max = 254) String email,
+public record SignupRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
+        @NotBlank @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+                message = "must be an email address") @Size(max = 254) String email,
         @Pattern(regexp = "[+0-9 ()\\-]{7,25}", message = "must be a phone number") String phone,
-        @NotBlank @KnownState String state,
-        @NotBlank @KnownGroup String group) {
+        @NotBlank @KnownState String state, @NotBlank @KnownGroup String group) {
 
     /** Blank optional fields from the form mean absent. */
     public SignupRequest {

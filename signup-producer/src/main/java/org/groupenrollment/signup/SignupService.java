@@ -19,7 +19,9 @@ public class SignupService {
     private static final Logger log = LoggerFactory.getLogger(SignupService.class);
 
     private final SignupPublisher publisher;
+
     private final IdempotencyKeys idempotencyKeys;
+
     private final Clock clock;
 
     SignupService(SignupPublisher publisher, Clock clock) {
@@ -47,28 +49,34 @@ public class SignupService {
         return signupId;
     }
 
-    private SignupSubmitted toEvent(UUID signupId, SignupRequest request, Optional<String> idempotencyKey, SignupSource source) {
+    private SignupSubmitted toEvent(UUID signupId, SignupRequest request, Optional<String> idempotencyKey,
+            SignupSource source) {
         return SignupSubmitted.newBuilder()
-                .setSignupId(signupId)
-                .setSubmittedAt(clock.instant())
-                .setApplicant(Applicant.newBuilder()
-                        .setFirstName(request.firstName().trim())
-                        .setLastName(request.lastName().trim())
-                        .setEmail(request.email())
-                        .setPhone(request.phone())
-                        .build())
-                .setStateOfResidence(request.state())
-                .setRequestedGroup(request.group())
-                .setIdempotencyKey(idempotencyKey.orElse(null))
-                .setSource(source)
-                .build();
+            .setSignupId(signupId)
+            .setSubmittedAt(clock.instant())
+            .setApplicant(Applicant.newBuilder()
+                .setFirstName(request.firstName().trim())
+                .setLastName(request.lastName().trim())
+                .setEmail(request.email())
+                .setPhone(request.phone())
+                .build())
+            .setStateOfResidence(request.state())
+            .setRequestedGroup(request.group())
+            .setIdempotencyKey(idempotencyKey.orElse(null))
+            .setSource(source)
+            .build();
     }
 
-    /** The same Idempotency-Key came with a different request: a client bug, never a retry. */
+    /**
+     * The same Idempotency-Key came with a different request: a client bug, never a
+     * retry.
+     */
     public static class IdempotencyKeyReusedException extends RuntimeException {
 
         IdempotencyKeyReusedException() {
             super("The Idempotency-Key was already used for a different signup");
         }
+
     }
+
 }

@@ -5,8 +5,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives a test a running {@link SchemaRegistryProcess}: one per test JVM, started on first use
- * and stopped when the JUnit run ends, so a module's integration tests pay the start-up once.
+ * Gives a test a running {@link SchemaRegistryProcess}: one per test JVM, started on
+ * first use and stopped when the JUnit run ends, so a module's integration tests pay the
+ * start-up once.
  */
 public final class SchemaRegistryExtension implements ParameterResolver {
 
@@ -22,7 +23,9 @@ public final class SchemaRegistryExtension implements ParameterResolver {
 
     public static SchemaRegistryProcess registry(ExtensionContext context) {
         return context.getRoot()
-                .getStore(ExtensionContext.Namespace.create(SchemaRegistryExtension.class))
-                .computeIfAbsent(SchemaRegistryProcess.class, type -> SchemaRegistryProcess.start(), SchemaRegistryProcess.class);
+            .getStore(ExtensionContext.Namespace.create(SchemaRegistryExtension.class))
+            .computeIfAbsent(SchemaRegistryProcess.class, type -> SchemaRegistryProcess.start(),
+                    SchemaRegistryProcess.class);
     }
+
 }

@@ -19,15 +19,19 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Apicurio Registry, run from its Maven Central distribution as a child process on
  * loopback, configured as a Confluent-compatible registry would be: canonical hashing (so
- * whitespace does not mint new ids) and BACKWARD compatibility (Apicurio's default is NONE).
+ * whitespace does not mint new ids) and BACKWARD compatibility (Apicurio's default is
+ * NONE).
  */
 public final class SchemaRegistryProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistryProcess.class);
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
     private static final String CONFLUENT_API = "/apis/ccompat/v7";
 
     private final Process process;
+
     private final int port;
 
     private SchemaRegistryProcess(Process process, int port) {
@@ -35,23 +39,22 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a registry with in-memory storage on a free loopback port and waits until it answers. */
+    /**
+     * Starts a registry with in-memory storage on a free loopback port and waits until it
+     * answers.
+     */
     public static SchemaRegistryProcess start() {
         Path home = installation();
         int port = freePort();
         Path logFile = home.resolve("registry-" + port + ".log");
-        List<String> command = List.of(javaExecutable(), "-Xmx384m",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port,
-                "-Dapicurio.ccompat.use-canonical-hash=true",
-                "-Dquarkus.log.level=WARN",
+        List<String> command = List.of(javaExecutable(), "-Xmx384m", "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port, "-Dapicurio.ccompat.use-canonical-hash=true", "-Dquarkus.log.level=WARN",
                 "-jar", home.resolve("apicurio-registry-app-" + version() + "-runner.jar").toString());
         try {
-            Process process = new ProcessBuilder(command)
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
-                    .start();
+            Process process = new ProcessBuilder(command).directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .start();
             SchemaRegistryProcess registry = new SchemaRegistryProcess(process, port);
             registry.awaitReady(logFile);
             registry.setGlobalCompatibility("BACKWARD");
@@ -84,18 +87,21 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
     private void awaitReady(Path logFile) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/subjects"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
         try {
             Awaitility.await("schema registry on port " + port)
-                    .atMost(START_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(200))
-                    .ignoreExceptionsInstanceOf(IOException.class)
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("The schema registry exited with code " + process.exitValue() + "; see " + logFile);
-                        }
-                        return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    });
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(
+                                "The schema registry exited with code " + process.exitValue() + "; see " + logFile);
+                    }
+                    return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
         }
         catch (RuntimeException ex) {
             close();
@@ -105,9 +111,9 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
     private void setGlobalCompatibility(String level) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/config"))
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}"))
-                .build();
+            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}"))
+            .build();
         try {
             int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) {
@@ -145,4 +151,5 @@ public final class SchemaRegistryProcess implements AutoCloseable {
             throw new UncheckedIOException("No free loopback port", ex);
         }
     }
+
 }

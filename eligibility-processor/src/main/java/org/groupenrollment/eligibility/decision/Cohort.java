@@ -7,7 +7,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 /** One weekly meeting slot of a group, with its own seats. */
-public record Cohort(String id, DayOfWeek day, LocalTime start, Duration duration, ZoneId timeZone, int capacity, LocalDate firstSession) {
+public record Cohort(String id, DayOfWeek day, LocalTime start, Duration duration, ZoneId timeZone, int capacity,
+        LocalDate firstSession) {
 
     public Cohort {
         if (capacity < 1) {

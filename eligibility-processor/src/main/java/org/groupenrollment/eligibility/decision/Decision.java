@@ -13,6 +13,9 @@ public sealed interface Decision {
     }
 
     enum Reason {
+
         OUT_OF_LICENSED_STATE
+
     }
+
 }

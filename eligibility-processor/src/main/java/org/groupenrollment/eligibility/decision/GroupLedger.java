@@ -3,7 +3,9 @@ package org.groupenrollment.eligibility.decision;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The seats taken in each cohort of one group and the length of its waitlist. Immutable. */
+/**
+ * The seats taken in each cohort of one group and the length of its waitlist. Immutable.
+ */
 public record GroupLedger(Map<String, Integer> seatsTaken, int waitlistLength) {
 
     public static final GroupLedger EMPTY = new GroupLedger(Map.of(), 0);

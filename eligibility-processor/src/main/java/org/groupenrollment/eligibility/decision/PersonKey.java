@@ -7,9 +7,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * One person, whatever the case or padding of the email they typed: the SHA-256 of the trimmed,
- * lower-cased address. The ledger stores this rather than the address, so its changelog topic
- * holds no email in clear.
+ * One person, whatever the case or padding of the email they typed: the SHA-256 of the
+ * trimmed, lower-cased address. The ledger stores this rather than the address, so its
+ * changelog topic holds no email in clear.
  */
 public final class PersonKey {
 
@@ -26,4 +26,5 @@ public final class PersonKey {
             throw new IllegalStateException("Every JVM has SHA-256", ex);
         }
     }
+
 }

@@ -3,8 +3,8 @@ package org.groupenrollment.eligibility.decision;
 import java.util.UUID;
 
 /**
- * What the policy needs of a signup. {@code personKey} identifies the applicant without their
- * email in clear (see {@link PersonKey}).
+ * What the policy needs of a signup. {@code personKey} identifies the applicant without
+ * their email in clear (see {@link PersonKey}).
  */
 public record SignupRequest(UUID signupId, String state, String groupId, String personKey) {
 }

@@ -8,4 +8,5 @@ public sealed interface Standing {
 
     record Waitlisted(int position) implements Standing {
     }
+
 }

@@ -2,7 +2,10 @@ package org.groupenrollment.eligibility.decision;
 
 import java.util.List;
 
-/** A therapist-led group of the catalog; seats are handed out cohort by cohort, in this order. */
+/**
+ * A therapist-led group of the catalog; seats are handed out cohort by cohort, in this
+ * order.
+ */
 public record TherapyGroup(String id, String name, List<Cohort> cohorts) {
 
     public TherapyGroup {

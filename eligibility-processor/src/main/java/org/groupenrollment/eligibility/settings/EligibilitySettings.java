@@ -23,17 +23,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The rules as configuration ({@code enrollment.*}, shared with the other services through
- * {@code enrollment-shared.yml} in the schemas module). Validated at start-up, so a broken
- * catalog stops the processor with a message naming the property instead of deciding wrongly.
+ * The rules as configuration ({@code enrollment.*}, shared with the other services
+ * through {@code enrollment-shared.yml} in the schemas module). Validated at start-up, so
+ * a broken catalog stops the processor with a message naming the property instead of
+ * deciding wrongly.
  */
 @Validated
 @ConfigurationProperties("enrollment")
-public record EligibilitySettings(
-        @NotBlank String ruleVersion,
-        @NotEmpty Set<@Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter US postal code") String> licensedStates,
-        @NotEmpty Map<String, @Valid GroupSettings> groups,
-        @NotNull @Valid TopicSettings topics) {
+public record EligibilitySettings(@NotBlank String ruleVersion,
+        @NotEmpty Set<@Pattern(regexp = "[A-Z]{2}",
+                message = "must be a two-letter US postal code") String> licensedStates,
+        @NotEmpty Map<String, @Valid GroupSettings> groups, @NotNull @Valid TopicSettings topics) {
 
     public record GroupSettings(@NotBlank String name, @NotEmpty List<@Valid CohortSettings> cohorts) {
     }
@@ -49,9 +49,13 @@ public record EligibilitySettings(
 
     public EligibilityRules toRules() {
         Map<String, TherapyGroup> catalog = new LinkedHashMap<>();
-        groups.forEach((id, group) -> catalog.put(id, new TherapyGroup(id, group.name(), group.cohorts().stream()
-                .map(c -> new Cohort(c.id(), c.day(), c.start(), c.duration(), c.timeZone(), c.capacity(), c.firstSession()))
-                .toList())));
+        groups.forEach((id, group) -> catalog.put(id,
+                new TherapyGroup(id, group.name(),
+                        group.cohorts()
+                            .stream()
+                            .map(c -> new Cohort(c.id(), c.day(), c.start(), c.duration(), c.timeZone(), c.capacity(),
+                                    c.firstSession()))
+                            .toList())));
         return new EligibilityRules(ruleVersion, licensedStates, catalog);
     }
 }

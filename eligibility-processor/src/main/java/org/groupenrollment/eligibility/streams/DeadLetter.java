@@ -6,8 +6,9 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * A signup the processor can never decide, forwarded with its original bytes. The headers use
- * spring-kafka's dead-letter names, so every dead-letter topic of the pipeline reads alike.
+ * A signup the processor can never decide, forwarded with its original bytes. The headers
+ * use spring-kafka's dead-letter names, so every dead-letter topic of the pipeline reads
+ * alike.
  */
 record DeadLetter(byte[] payload) {
 

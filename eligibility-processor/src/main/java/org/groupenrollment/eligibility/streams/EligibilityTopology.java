@@ -20,8 +20,8 @@ import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.SignupWaitlisted;
 
 /**
- * signups (keyed by group) -> decider (ledger, standings, decided) -> one outcome topic per kind
- * (keyed by signup id), or the dead-letter topic.
+ * signups (keyed by group) -> decider (ledger, standings, decided) -> one outcome topic
+ * per kind (keyed by signup id), or the dead-letter topic.
  */
 public final class EligibilityTopology {
 
@@ -32,23 +32,29 @@ public final class EligibilityTopology {
     private EligibilityTopology() {
     }
 
-    public static void build(StreamsBuilder builder, TopicSettings topics, EligibilityPolicy policy, EventSerdes serdes, Clock clock) {
-        for (String store : new String[] {LEDGER_STORE, STANDING_STORE, DECIDED_STORE}) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.String()));
+    public static void build(StreamsBuilder builder, TopicSettings topics, EligibilityPolicy policy, EventSerdes serdes,
+            Clock clock) {
+        for (String store : new String[] { LEDGER_STORE, STANDING_STORE, DECIDED_STORE }) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+                    Serdes.String()));
         }
         KStream<String, Object> outcomes = builder
-                .stream(topics.signupsSubmitted(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("signups"))
-                .process(() -> new SignupDecider(policy, serdes.forValues(SignupSubmitted.class).deserializer(), clock),
-                        Named.as("decide"), LEDGER_STORE, STANDING_STORE, DECIDED_STORE);
+            .stream(topics.signupsSubmitted(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("signups"))
+            .process(() -> new SignupDecider(policy, serdes.forValues(SignupSubmitted.class).deserializer(), clock),
+                    Named.as("decide"), LEDGER_STORE, STANDING_STORE, DECIDED_STORE);
         outcomes.split(Named.as("outcome-"))
-                .branch((key, value) -> value instanceof SeatReserved,
-                        Branched.withConsumer(s -> to(s, topics.seatsReserved(), serdes.forValues(SeatReserved.class)), "seat"))
-                .branch((key, value) -> value instanceof SignupWaitlisted,
-                        Branched.withConsumer(s -> to(s, topics.signupsWaitlisted(), serdes.forValues(SignupWaitlisted.class)), "waitlist"))
-                .branch((key, value) -> value instanceof RedirectedToDbt,
-                        Branched.withConsumer(s -> to(s, topics.redirectedToDbt(), serdes.forValues(RedirectedToDbt.class)), "redirect"))
-                .defaultBranch(Branched.withConsumer(s -> s.mapValues(value -> ((DeadLetter) value).payload())
-                        .to(topics.signupsDeadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray())), "dead-letter"));
+            .branch((key, value) -> value instanceof SeatReserved,
+                    Branched.withConsumer(s -> to(s, topics.seatsReserved(), serdes.forValues(SeatReserved.class)),
+                            "seat"))
+            .branch((key, value) -> value instanceof SignupWaitlisted, Branched.withConsumer(
+                    s -> to(s, topics.signupsWaitlisted(), serdes.forValues(SignupWaitlisted.class)), "waitlist"))
+            .branch((key, value) -> value instanceof RedirectedToDbt,
+                    Branched.withConsumer(s -> to(s, topics.redirectedToDbt(), serdes.forValues(RedirectedToDbt.class)),
+                            "redirect"))
+            .defaultBranch(Branched.withConsumer(
+                    s -> s.mapValues(value -> ((DeadLetter) value).payload())
+                        .to(topics.signupsDeadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray())),
+                    "dead-letter"));
     }
 
     private static <T extends SpecificRecord> void to(KStream<String, Object> stream, String topic, Serde<T> serde) {
@@ -56,4 +62,5 @@ public final class EligibilityTopology {
         KStream<String, T> typed = stream.mapValues(value -> (T) value);
         typed.to(topic, Produced.with(Serdes.String(), serde));
     }
+
 }

@@ -9,7 +9,9 @@ import org.groupenrollment.events.EventPackage;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroSerde;
 
-/** Registry-backed serdes for event values, configured from the Kafka client properties. */
+/**
+ * Registry-backed serdes for event values, configured from the Kafka client properties.
+ */
 public final class EventSerdes {
 
     private final Map<String, Object> configs;
@@ -26,4 +28,5 @@ public final class EventSerdes {
         serde.configure(configs, false);
         return serde;
     }
+
 }

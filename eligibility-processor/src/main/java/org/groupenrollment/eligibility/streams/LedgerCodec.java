@@ -7,8 +7,8 @@ import org.groupenrollment.eligibility.decision.GroupLedger;
 import org.groupenrollment.eligibility.decision.Standing;
 
 /**
- * Compact text forms of the ledger's values for the state stores: readable in the changelog
- * topics when staff need to look, and free of personal data.
+ * Compact text forms of the ledger's values for the state stores: readable in the
+ * changelog topics when staff need to look, and free of personal data.
  */
 final class LedgerCodec {
 
@@ -57,4 +57,5 @@ final class LedgerCodec {
         int last = text.lastIndexOf(':');
         return new Standing.Seated(text.substring(2, last), Integer.parseInt(text.substring(last + 1)));
     }
+
 }

@@ -16,7 +16,10 @@ import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.SignupWaitlisted;
 import org.groupenrollment.events.WeeklySchedule;
 
-/** Maps a decision back to its Avro event, carrying only what the email needs of the applicant. */
+/**
+ * Maps a decision back to its Avro event, carrying only what the email needs of the
+ * applicant.
+ */
 final class OutcomeEvents {
 
     private OutcomeEvents() {
@@ -24,54 +27,56 @@ final class OutcomeEvents {
 
     static SpecificRecord of(Decision decision, SignupSubmitted signup, EligibilityRules rules, Instant decidedAt) {
         Recipient recipient = Recipient.newBuilder()
-                .setFirstName(signup.getApplicant().getFirstName())
-                .setEmail(signup.getApplicant().getEmail())
-                .build();
+            .setFirstName(signup.getApplicant().getFirstName())
+            .setEmail(signup.getApplicant().getEmail())
+            .build();
         if (decision instanceof Decision.SeatReserved seat) {
             return SeatReserved.newBuilder()
-                    .setSignupId(signup.getSignupId())
-                    .setGroupId(seat.group().id())
-                    .setGroupName(seat.group().name())
-                    .setSchedule(schedule(seat.cohort()))
-                    .setSeatNumber(seat.seatNumber())
-                    .setSeatsLeft(seat.seatsLeft())
-                    .setReservedAt(decidedAt)
-                    .setRuleVersion(rules.version())
-                    .setRecipient(recipient)
-                    .build();
-        }
-        if (decision instanceof Decision.Waitlisted waitlisted) {
-            return SignupWaitlisted.newBuilder()
-                    .setSignupId(signup.getSignupId())
-                    .setGroupId(waitlisted.group().id())
-                    .setGroupName(waitlisted.group().name())
-                    .setWaitlistPosition(waitlisted.position())
-                    .setWaitlistedAt(decidedAt)
-                    .setRuleVersion(rules.version())
-                    .setRecipient(recipient)
-                    .build();
-        }
-        Decision.RedirectedToDbt redirect = (Decision.RedirectedToDbt) decision;
-        return RedirectedToDbt.newBuilder()
                 .setSignupId(signup.getSignupId())
-                .setRequestedGroupName(rules.group(signup.getRequestedGroup()).map(g -> g.name()).orElse(signup.getRequestedGroup()))
-                .setReason(RedirectReason.valueOf(redirect.reason().name()))
-                .setStateOfResidence(signup.getStateOfResidence())
-                .setLicensedStates(List.copyOf(new java.util.TreeSet<>(rules.licensedStates())))
-                .setRedirectedAt(decidedAt)
+                .setGroupId(seat.group().id())
+                .setGroupName(seat.group().name())
+                .setSchedule(schedule(seat.cohort()))
+                .setSeatNumber(seat.seatNumber())
+                .setSeatsLeft(seat.seatsLeft())
+                .setReservedAt(decidedAt)
                 .setRuleVersion(rules.version())
                 .setRecipient(recipient)
                 .build();
+        }
+        if (decision instanceof Decision.Waitlisted waitlisted) {
+            return SignupWaitlisted.newBuilder()
+                .setSignupId(signup.getSignupId())
+                .setGroupId(waitlisted.group().id())
+                .setGroupName(waitlisted.group().name())
+                .setWaitlistPosition(waitlisted.position())
+                .setWaitlistedAt(decidedAt)
+                .setRuleVersion(rules.version())
+                .setRecipient(recipient)
+                .build();
+        }
+        Decision.RedirectedToDbt redirect = (Decision.RedirectedToDbt) decision;
+        return RedirectedToDbt.newBuilder()
+            .setSignupId(signup.getSignupId())
+            .setRequestedGroupName(
+                    rules.group(signup.getRequestedGroup()).map(g -> g.name()).orElse(signup.getRequestedGroup()))
+            .setReason(RedirectReason.valueOf(redirect.reason().name()))
+            .setStateOfResidence(signup.getStateOfResidence())
+            .setLicensedStates(List.copyOf(new java.util.TreeSet<>(rules.licensedStates())))
+            .setRedirectedAt(decidedAt)
+            .setRuleVersion(rules.version())
+            .setRecipient(recipient)
+            .build();
     }
 
     private static WeeklySchedule schedule(Cohort cohort) {
         return WeeklySchedule.newBuilder()
-                .setCohortId(cohort.id())
-                .setDayOfWeek(MeetingDay.valueOf(cohort.day().name()))
-                .setStartTime(cohort.start())
-                .setDurationMinutes((int) cohort.duration().toMinutes())
-                .setTimeZone(cohort.timeZone().getId())
-                .setFirstSession(cohort.firstSession())
-                .build();
+            .setCohortId(cohort.id())
+            .setDayOfWeek(MeetingDay.valueOf(cohort.day().name()))
+            .setStartTime(cohort.start())
+            .setDurationMinutes((int) cohort.duration().toMinutes())
+            .setTimeZone(cohort.timeZone().getId())
+            .setFirstSession(cohort.firstSession())
+            .build();
     }
+
 }

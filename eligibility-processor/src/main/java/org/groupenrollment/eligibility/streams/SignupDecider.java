@@ -19,21 +19,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer of a group's ledger: signups are keyed by group, so one task owns each
- * group, and with exactly_once_v2 the store updates and the outcome commit in one transaction.
- * Values arrive as bytes so that a record that does not deserialize is dead-lettered here,
- * inside the same transaction, instead of stopping the partition.
+ * The single writer of a group's ledger: signups are keyed by group, so one task owns
+ * each group, and with exactly_once_v2 the store updates and the outcome commit in one
+ * transaction. Values arrive as bytes so that a record that does not deserialize is
+ * dead-lettered here, inside the same transaction, instead of stopping the partition.
  */
 final class SignupDecider implements Processor<String, byte[], String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(SignupDecider.class);
 
     private final EligibilityPolicy policy;
+
     private final Deserializer<SignupSubmitted> deserializer;
+
     private final Clock clock;
+
     private ProcessorContext<String, Object> context;
+
     private KeyValueStore<String, String> ledgers;
+
     private KeyValueStore<String, String> standings;
+
     private KeyValueStore<String, String> decided;
 
     SignupDecider(EligibilityPolicy policy, Deserializer<SignupSubmitted> deserializer, Clock clock) {
@@ -62,7 +68,8 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
             SignupValidation.check(signup, policy.rules());
         }
         catch (SerializationException | SignupValidation.InvalidSignupException ex) {
-            log.warn("Dead-lettering the record at {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(), ex.getMessage(), ex);
+            log.warn("Dead-lettering the record at {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(),
+                    ex.getMessage(), ex);
             DeadLetter.describe(record.headers(), ex, origin);
             context.forward(record.withValue(new DeadLetter(record.value())));
             return;
@@ -73,7 +80,8 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
     private void decide(Record<String, byte[]> record, SignupSubmitted signup) {
         String signupId = signup.getSignupId().toString();
         if (decided.get(signupId) != null) {
-            log.debug("Signup {} was decided before; a redelivered or resubmitted copy gets no second outcome", signupId);
+            log.debug("Signup {} was decided before; a redelivered or resubmitted copy gets no second outcome",
+                    signupId);
             return;
         }
         String groupId = signup.getRequestedGroup();
@@ -82,15 +90,17 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
         String standingKey = groupId + "|" + request.personKey();
         Optional<Standing> existing = Optional.ofNullable(standings.get(standingKey)).map(LedgerCodec::decodeStanding);
 
-        EligibilityPolicy.Outcome outcome = policy.decide(request, LedgerCodec.decodeLedger(ledgers.get(groupId)), existing);
+        EligibilityPolicy.Outcome outcome = policy.decide(request, LedgerCodec.decodeLedger(ledgers.get(groupId)),
+                existing);
 
         outcome.newStanding().ifPresent(standing -> {
             standings.put(standingKey, LedgerCodec.encode(standing));
             ledgers.put(groupId, LedgerCodec.encode(outcome.ledger()));
         });
         decided.put(signupId, outcome.decision().getClass().getSimpleName());
-        context.forward(new Record<>(signupId, OutcomeEvents.of(outcome.decision(), signup, policy.rules(), clock.instant()),
-                record.timestamp()));
+        context.forward(new Record<>(signupId,
+                OutcomeEvents.of(outcome.decision(), signup, policy.rules(), clock.instant()), record.timestamp()));
         log.debug("Signup {} decided: {}", signupId, outcome.decision().getClass().getSimpleName());
     }
+
 }

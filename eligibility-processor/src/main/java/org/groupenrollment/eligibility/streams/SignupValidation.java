@@ -7,8 +7,8 @@ import org.groupenrollment.eligibility.decision.EligibilityRules;
 import org.groupenrollment.events.SignupSubmitted;
 
 /**
- * The processor does not trust its input topic: anything could have written to it. A signup
- * that breaks these rules can never be decided and goes to the dead-letter topic.
+ * The processor does not trust its input topic: anything could have written to it. A
+ * signup that breaks these rules can never be decided and goes to the dead-letter topic.
  */
 final class SignupValidation {
 
@@ -30,7 +30,8 @@ final class SignupValidation {
             problems.add("requestedGroup '" + signup.getRequestedGroup() + "' is not in the catalog");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidSignupException("Signup " + signup.getSignupId() + " is invalid: " + String.join("; ", problems));
+            throw new InvalidSignupException(
+                    "Signup " + signup.getSignupId() + " is invalid: " + String.join("; ", problems));
         }
     }
 
@@ -39,5 +40,7 @@ final class SignupValidation {
         InvalidSignupException(String message) {
             super(message);
         }
+
     }
+
 }

@@ -15,8 +15,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Wires the topology into Spring Boot's Kafka Streams support. Everything about the clients
- * (exactly_once_v2, commit interval, state directory) is in application.yml.
+ * Wires the topology into Spring Boot's Kafka Streams support. Everything about the
+ * clients (exactly_once_v2, commit interval, state directory) is in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -35,7 +35,8 @@ class StreamsConfiguration {
     @Bean
     Object eligibilityTopology(StreamsBuilder builder, EligibilitySettings settings, EligibilityPolicy policy,
             KafkaProperties kafka, Clock clock) {
-        EligibilityTopology.build(builder, settings.topics(), policy, new EventSerdes(kafka.buildStreamsProperties()), clock);
+        EligibilityTopology.build(builder, settings.topics(), policy, new EventSerdes(kafka.buildStreamsProperties()),
+                clock);
         return builder;
     }
 
@@ -43,15 +44,13 @@ class StreamsConfiguration {
     @Bean
     KafkaAdmin.NewTopics enrollmentTopics(EligibilitySettings settings) {
         TopicSettings topics = settings.topics();
-        return new KafkaAdmin.NewTopics(
-                topic(topics.signupsSubmitted(), topics),
-                topic(topics.seatsReserved(), topics),
-                topic(topics.signupsWaitlisted(), topics),
-                topic(topics.redirectedToDbt(), topics),
+        return new KafkaAdmin.NewTopics(topic(topics.signupsSubmitted(), topics), topic(topics.seatsReserved(), topics),
+                topic(topics.signupsWaitlisted(), topics), topic(topics.redirectedToDbt(), topics),
                 topic(topics.signupsDeadLetter(), topics));
     }
 
     private static NewTopic topic(String name, TopicSettings topics) {
         return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
     }
+
 }

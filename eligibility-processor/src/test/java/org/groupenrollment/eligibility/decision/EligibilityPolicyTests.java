@@ -19,13 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EligibilityPolicyTests {
 
     private static final Cohort TUESDAY = cohort("anxiety-tue", 2);
+
     private static final Cohort SATURDAY = cohort("anxiety-sat", 1);
+
     private static final TherapyGroup ANXIETY = new TherapyGroup("anxiety", "Anxiety", List.of(TUESDAY, SATURDAY));
+
     private final EligibilityPolicy policy = new EligibilityPolicy(
             new EligibilityRules("test-rules", Set.of("FL", "NY", "NJ"), Map.of("anxiety", ANXIETY)));
 
     @ParameterizedTest
-    @ValueSource(strings = {"FL", "NY", "NJ"})
+    @ValueSource(strings = { "FL", "NY", "NJ" })
     void aResidentOfALicensedStateGetsTheFirstSeat(String state) {
         EligibilityPolicy.Outcome outcome = policy.decide(signupFrom(state), GroupLedger.EMPTY, Optional.empty());
 
@@ -35,7 +38,7 @@ class EligibilityPolicyTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"TX", "CA", "PA", "ny"})
+    @ValueSource(strings = { "TX", "CA", "PA", "ny" })
     void aResidentOfAnyOtherStateIsRedirectedToDbtAndTakesNoSeat(String state) {
         EligibilityPolicy.Outcome outcome = policy.decide(signupFrom(state), GroupLedger.EMPTY, Optional.empty());
 
@@ -84,7 +87,8 @@ class EligibilityPolicyTests {
     void aPersonAlreadySeatedKeepsTheSameSeatAndTakesNoOther() {
         GroupLedger ledger = new GroupLedger(Map.of("anxiety-tue", 1), 0);
 
-        EligibilityPolicy.Outcome outcome = policy.decide(signupFrom("NY"), ledger, Optional.of(new Standing.Seated("anxiety-tue", 1)));
+        EligibilityPolicy.Outcome outcome = policy.decide(signupFrom("NY"), ledger,
+                Optional.of(new Standing.Seated("anxiety-tue", 1)));
 
         assertThat(outcome.decision()).isEqualTo(new Decision.SeatReserved(ANXIETY, TUESDAY, 1, 1));
         assertThat(outcome.ledger()).isEqualTo(ledger);
@@ -95,7 +99,8 @@ class EligibilityPolicyTests {
     void aPersonAlreadyWaitlistedKeepsTheirPlace() {
         GroupLedger full = new GroupLedger(Map.of("anxiety-tue", 2, "anxiety-sat", 1), 4);
 
-        EligibilityPolicy.Outcome outcome = policy.decide(signupFrom("FL"), full, Optional.of(new Standing.Waitlisted(2)));
+        EligibilityPolicy.Outcome outcome = policy.decide(signupFrom("FL"), full,
+                Optional.of(new Standing.Waitlisted(2)));
 
         assertThat(outcome.decision()).isEqualTo(new Decision.Waitlisted(ANXIETY, 2));
         assertThat(outcome.ledger().waitlistLength()).isEqualTo(4);
@@ -104,7 +109,8 @@ class EligibilityPolicyTests {
     @Test
     void thePersonKeyIgnoresCaseAndPaddingOfTheEmail() {
         assertThat(PersonKey.of("  Maya@Example.ORG ")).isEqualTo(PersonKey.of("maya@example.org"))
-                .doesNotContain("maya").hasSize(64);
+            .doesNotContain("maya")
+            .hasSize(64);
     }
 
     private static SignupRequest signupFrom(String state) {
@@ -112,6 +118,8 @@ class EligibilityPolicyTests {
     }
 
     private static Cohort cohort(String id, int capacity) {
-        return new Cohort(id, DayOfWeek.TUESDAY, LocalTime.of(18, 30), Duration.ofMinutes(90), ZoneId.of("America/New_York"), capacity, null);
+        return new Cohort(id, DayOfWeek.TUESDAY, LocalTime.of(18, 30), Duration.ofMinutes(90),
+                ZoneId.of("America/New_York"), capacity, null);
     }
+
 }

@@ -17,10 +17,11 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the three outcome topics and hands each event to the notifier. A transient failure
- * moves the record to a retry topic with a growing delay, so the main partitions keep flowing;
- * a permanent one, or a record that cannot be deserialized, goes straight to the dead-letter
- * topic ({@code <topic>.dlt}), where it stays for staff to inspect and replay.
+ * Reads the three outcome topics and hands each event to the notifier. A transient
+ * failure moves the record to a retry topic with a growing delay, so the main partitions
+ * keep flowing; a permanent one, or a record that cannot be deserialized, goes straight
+ * to the dead-letter topic ({@code <topic>.dlt}), where it stays for staff to inspect and
+ * replay.
  */
 @Component
 class OutcomeListener {
@@ -33,21 +34,17 @@ class OutcomeListener {
         this.notifier = notifier;
     }
 
-    @RetryableTopic(
-            attempts = "${enrollment.notifications.retry.attempts}",
+    @RetryableTopic(attempts = "${enrollment.notifications.retry.attempts}",
             backOff = @BackOff(delayString = "${enrollment.notifications.retry.first-delay}",
                     multiplierString = "${enrollment.notifications.retry.multiplier}",
                     maxDelayString = "${enrollment.notifications.retry.max-delay}"),
-            exclude = EmailSender.PermanentEmailFailure.class,
-            traversingCauses = "true",
-            retryTopicSuffix = ".retry",
-            dltTopicSuffix = ".dlt",
-            numPartitions = "${enrollment.topics.partitions}",
+            exclude = EmailSender.PermanentEmailFailure.class, traversingCauses = "true", retryTopicSuffix = ".retry",
+            dltTopicSuffix = ".dlt", numPartitions = "${enrollment.topics.partitions}",
             replicationFactor = "${enrollment.topics.replication-factor}",
             // Retries are rare: one thread per retry topic is plenty.
             concurrency = "1")
-    @KafkaListener(id = "outcome-notifier", topics = {"${enrollment.topics.seats-reserved}",
-            "${enrollment.topics.signups-waitlisted}", "${enrollment.topics.redirected-to-dbt}"})
+    @KafkaListener(id = "outcome-notifier", topics = { "${enrollment.topics.seats-reserved}",
+            "${enrollment.topics.signups-waitlisted}", "${enrollment.topics.redirected-to-dbt}" })
     void on(ConsumerRecord<String, Object> record) {
         Object event = record.value();
         if (event instanceof SeatReserved seat) {
@@ -60,7 +57,8 @@ class OutcomeListener {
             notifier.on(redirect);
         }
         else {
-            throw new IllegalArgumentException("No notification for a " + (event == null ? "null" : event.getClass().getName()));
+            throw new IllegalArgumentException(
+                    "No notification for a " + (event == null ? "null" : event.getClass().getName()));
         }
     }
 
@@ -68,6 +66,8 @@ class OutcomeListener {
     @DltHandler
     void onDeadLetter(ConsumerRecord<String, Object> record,
             @Header(name = KafkaHeaders.DLT_EXCEPTION_FQCN, required = false) String cause) {
-        log.error("Outcome {} dead-lettered on {}-{}@{} after {}", record.key(), record.topic(), record.partition(), record.offset(), cause);
+        log.error("Outcome {} dead-lettered on {}-{}@{} after {}", record.key(), record.topic(), record.partition(),
+                record.offset(), cause);
     }
+
 }

@@ -16,9 +16,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 /**
- * The template that moves records to the retry and dead-letter topics. It meets two kinds of
- * value: an outcome that was read but not yet emailed (re-serialized as Avro with its registered
- * schema), and the raw bytes of a record that could not be deserialized (kept byte for byte).
+ * The template that moves records to the retry and dead-letter topics. It meets two kinds
+ * of value: an outcome that was read but not yet emailed (re-serialized as Avro with its
+ * registered schema), and the raw bytes of a record that could not be deserialized (kept
+ * byte for byte).
  */
 @Configuration(proxyBeanMethods = false)
 class RetryPublishingConfiguration {
@@ -35,4 +36,5 @@ class RetryPublishingConfiguration {
                 new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
         return new KafkaTemplate<>(factory);
     }
+
 }

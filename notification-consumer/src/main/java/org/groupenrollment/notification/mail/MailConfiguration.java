@@ -26,4 +26,5 @@ class MailConfiguration {
     OutcomeNotifier outcomeNotifier(EmailComposer composer, EmailSender sender, SentLog sentLog) {
         return new OutcomeNotifier(composer, sender, sentLog);
     }
+
 }

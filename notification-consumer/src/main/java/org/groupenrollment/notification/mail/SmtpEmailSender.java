@@ -24,27 +24,36 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Sends through the session and server that Spring Boot's {@link JavaMailSenderImpl} is
- * configured with, but keeps an SMTP connection open between emails instead of a handshake per
- * message: one per sending thread, so listener threads send in parallel without sharing a
- * connection. A connection the server has dropped is replaced once, transparently. Failures are
- * sorted by the server's reply: 5xx is permanent, anything else may pass on a later try.
+ * configured with, but keeps an SMTP connection open between emails instead of a
+ * handshake per message: one per sending thread, so listener threads send in parallel
+ * without sharing a connection. A connection the server has dropped is replaced once,
+ * transparently. Failures are sorted by the server's reply: 5xx is permanent, anything
+ * else may pass on a later try.
  */
 final class SmtpEmailSender implements EmailSender, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpEmailSender.class);
+
     private static final String UTF_8 = "UTF-8";
 
     static {
-        // Jakarta Mail 2.1 finds its StreamProvider through ServiceLoader for every multipart and
-        // body part it creates or writes (jakartaee/mail-api#861); in a packaged Boot jar each
-        // look-up scans every nested jar. Naming the implementation turns that into a class look-up.
-        // Class literals, not strings: a misspelt name would silently bring the scanning back.
+        // Jakarta Mail 2.1 finds its StreamProvider through ServiceLoader for every
+        // multipart and
+        // body part it creates or writes (jakartaee/mail-api#861); in a packaged Boot jar
+        // each
+        // look-up scans every nested jar. Naming the implementation turns that into a
+        // class look-up.
+        // Class literals, not strings: a misspelt name would silently bring the scanning
+        // back.
         System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
     }
 
     private final JavaMailSenderImpl mail;
+
     private final InternetAddress from;
+
     private final ThreadLocal<Transport> connection = new ThreadLocal<>();
+
     private final java.util.Set<Transport> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SmtpEmailSender(JavaMailSenderImpl mail, String from) {
@@ -62,7 +71,8 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
             return address;
         }
         catch (MessagingException | java.io.UnsupportedEncodingException ex) {
-            throw new IllegalArgumentException("enrollment.notifications.from is not an email address: " + ex.getMessage(), ex);
+            throw new IllegalArgumentException(
+                    "enrollment.notifications.from is not an email address: " + ex.getMessage(), ex);
         }
     }
 
@@ -79,8 +89,10 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
 
     private void sendReusingConnection(MimeMessage message, Address[] recipients) throws MessagingException {
         Transport transport = connection.get();
-        // Not transport.isConnected(): for SMTP that is a NOOP round trip before every message,
-        // which cost more than the message itself. A dead connection shows when sending fails.
+        // Not transport.isConnected(): for SMTP that is a NOOP round trip before every
+        // message,
+        // which cost more than the message itself. A dead connection shows when sending
+        // fails.
         if (transport != null) {
             try {
                 transport.sendMessage(message, recipients);
@@ -107,16 +119,18 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
     }
 
     /**
-     * multipart/alternative with the text part first and the HTML part last (the one a client
-     * prefers when it can show it), UTF-8 throughout. Built with Jakarta Mail directly rather
-     * than Spring's MimeMessageHelper: the helper looks up a file type map on the classpath for
-     * every message, which in a packaged Boot jar cost more CPU than the rest of the email.
+     * multipart/alternative with the text part first and the HTML part last (the one a
+     * client prefers when it can show it), UTF-8 throughout. Built with Jakarta Mail
+     * directly rather than Spring's MimeMessageHelper: the helper looks up a file type
+     * map on the classpath for every message, which in a packaged Boot jar cost more CPU
+     * than the rest of the email.
      */
     private MimeMessage toMimeMessage(Email email) throws MessagingException {
         MimeMessage message = new MimeMessage(mail.getSession()) {
             @Override
             protected void updateMessageID() throws MessagingException {
-                // The same outcome always yields the same Message-ID, so a resend is recognisably a duplicate.
+                // The same outcome always yields the same Message-ID, so a resend is
+                // recognisably a duplicate.
                 setHeader("Message-ID", email.messageId());
             }
         };
@@ -148,7 +162,8 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
     }
 
     private static int replyCode(MessagingException ex) {
-        for (Exception next = ex; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+        for (Exception next = ex; next != null; next = next instanceof MessagingException m ? m.getNextException()
+                : null) {
             if (next instanceof SMTPAddressFailedException address) {
                 return address.getReturnCode();
             }
@@ -188,4 +203,5 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
             log.debug("Closing an SMTP connection failed", ex);
         }
     }
+
 }

@@ -10,13 +10,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The sent log in a database table (an H2 file under the data folder by default), so that it
- * survives restarts. It holds notification ids and kinds only: no address, no group.
+ * The sent log in a database table (an H2 file under the data folder by default), so that
+ * it survives restarts. It holds notification ids and kinds only: no address, no group.
  */
 @Repository
 class JdbcSentLog implements SentLog {
 
     private final JdbcTemplate jdbc;
+
     private final Clock clock;
 
     JdbcSentLog(JdbcTemplate jdbc) {
@@ -27,10 +28,14 @@ class JdbcSentLog implements SentLog {
     /** A primary-key probe: one index look-up, no aggregate, on every email's path. */
     @Override
     public boolean wasSent(String notificationId) {
-        return Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM sent_notification WHERE notification_id = ?", ResultSet::next, notificationId));
+        return Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM sent_notification WHERE notification_id = ?",
+                ResultSet::next, notificationId));
     }
 
-    /** A plain insert; the row is only there already if another delivery of the same outcome won the race. */
+    /**
+     * A plain insert; the row is only there already if another delivery of the same
+     * outcome won the race.
+     */
     @Override
     public void recordSent(String notificationId, String kind) {
         try {
@@ -38,7 +43,9 @@ class JdbcSentLog implements SentLog {
                     notificationId, kind, Timestamp.from(clock.instant()));
         }
         catch (DuplicateKeyException alreadyRecorded) {
-            // the same outcome, sent twice with the same Message-ID: recorded once is enough
+            // the same outcome, sent twice with the same Message-ID: recorded once is
+            // enough
         }
     }
+
 }

@@ -32,7 +32,8 @@ class SmtpEmailSenderIntegrationTests {
         var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
         Email email = composer.seatReserved(seat);
 
-        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()), "groups@enrollment.example")) {
+        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()),
+                "groups@enrollment.example")) {
             sender.send(email);
         }
 
@@ -46,7 +47,8 @@ class SmtpEmailSenderIntegrationTests {
 
     @Test
     void offersTheTextFirstAndTheHtmlAsTheAlternativeAClientPrefers() throws Exception {
-        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()), "Group enrollment <groups@enrollment.example>")) {
+        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()),
+                "Group enrollment <groups@enrollment.example>")) {
             sender.send(composer.seatReserved(Outcomes.seatInTuesdayAnxietyGroup("sam@example.org")));
         }
 
@@ -54,8 +56,10 @@ class SmtpEmailSenderIntegrationTests {
         MimeMultipart alternatives = (MimeMultipart) received.getContent();
         assertThat(alternatives.getContentType()).startsWith("multipart/alternative");
         assertThat(alternatives.getCount()).isEqualTo(2);
-        assertThat(alternatives.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
-        assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("charset=UTF-8");
+        assertThat(alternatives.getBodyPart(0).getContentType()).startsWith("text/plain")
+            .containsIgnoringCase("charset=UTF-8");
+        assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html")
+            .containsIgnoringCase("charset=UTF-8");
         assertThat(received.getFrom()[0].toString()).isEqualTo("Group enrollment <groups@enrollment.example>");
         assertThat(received.getSentDate()).isNotNull();
     }
@@ -63,13 +67,14 @@ class SmtpEmailSenderIntegrationTests {
     @Test
     void aSenderThatIsNotAnAddressIsRefusedAtStartUp() {
         assertThatThrownBy(() -> new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()), "groups at enrollment"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("enrollment.notifications.from");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("enrollment.notifications.from");
     }
 
     @Test
     void sendsManyEmailsOverTheSameConnection() throws Exception {
-        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()), "groups@enrollment.example")) {
+        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()),
+                "groups@enrollment.example")) {
             for (int i = 0; i < 5; i++) {
                 sender.send(composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("person" + i + "@example.org")));
             }
@@ -85,8 +90,9 @@ class SmtpEmailSenderIntegrationTests {
             closedPort = socket.getLocalPort();
         }
         try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(closedPort), "groups@enrollment.example")) {
-            assertThatThrownBy(() -> sender.send(composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("sam@example.org"))))
-                    .isInstanceOf(EmailSender.TransientEmailFailure.class);
+            assertThatThrownBy(
+                    () -> sender.send(composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("sam@example.org"))))
+                .isInstanceOf(EmailSender.TransientEmailFailure.class);
         }
     }
 
@@ -104,4 +110,5 @@ class SmtpEmailSenderIntegrationTests {
         assertThat(message.getContent()).isInstanceOf(MimeMultipart.class);
         return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
+
 }

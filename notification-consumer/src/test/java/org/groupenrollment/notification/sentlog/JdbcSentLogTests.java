@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JdbcSentLogTests {
 
     private final JdbcTemplate jdbc = freshDatabase();
+
     private final JdbcSentLog sentLog = new JdbcSentLog(jdbc);
 
     @Test
@@ -35,8 +36,10 @@ class JdbcSentLogTests {
     }
 
     private static JdbcTemplate freshDatabase() {
-        var dataSource = new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        var dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         new ResourceDatabasePopulator(new ClassPathResource("db/schema.sql")).execute(dataSource);
         return new JdbcTemplate(dataSource);
     }
+
 }

@@ -6,9 +6,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * For the ingest benchmark only: the same endpoint with the Kafka send removed, so the cost of
- * the send can be measured against the framework's own floor. Never enable it in a deployment:
- * every signup would be dropped.
+ * For the ingest benchmark only: the same endpoint with the Kafka send removed, so the
+ * cost of the send can be measured against the framework's own floor. Never enable it in
+ * a deployment: every signup would be dropped.
  */
 @Component
 @ConditionalOnProperty(name = "enrollment.benchmark.discard-signups", havingValue = "true")
@@ -18,4 +18,5 @@ class DiscardingSignupPublisher implements SignupPublisher {
     public void publish(SignupSubmitted signup) {
         // discarded on purpose: see the class comment
     }
+
 }

@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What the form offers: the groups of the shared catalog (id to display name) and the states a
- * person may say they live in. Licensing is not the form's business: everyone may apply.
+ * What the form offers: the groups of the shared catalog (id to display name) and the
+ * states a person may say they live in. Licensing is not the form's business: everyone
+ * may apply.
  */
 @Validated
 @ConfigurationProperties("enrollment")

@@ -36,5 +36,7 @@ public @interface KnownGroup {
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return value == null || catalog.offersGroup(value);
         }
+
     }
+
 }

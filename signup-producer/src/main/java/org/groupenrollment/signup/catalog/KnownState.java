@@ -36,5 +36,7 @@ public @interface KnownState {
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return value == null || catalog.knowsState(value);
         }
+
     }
+
 }

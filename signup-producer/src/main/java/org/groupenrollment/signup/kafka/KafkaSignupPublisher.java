@@ -11,15 +11,17 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes keyed by group, so that every signup for a group lands in one partition and the
- * processor has a single writer per group. Waits for the broker's acknowledgement (acks=all,
- * idempotent producer; see application.yml) so that a 202 means the signup is durable.
+ * Publishes keyed by group, so that every signup for a group lands in one partition and
+ * the processor has a single writer per group. Waits for the broker's acknowledgement
+ * (acks=all, idempotent producer; see application.yml) so that a 202 means the signup is
+ * durable.
  */
 @Component
 @ConditionalOnProperty(name = "enrollment.benchmark.discard-signups", havingValue = "false", matchIfMissing = true)
 class KafkaSignupPublisher implements SignupPublisher {
 
     private final KafkaTemplate<String, SignupSubmitted> template;
+
     private final PublishSettings settings;
 
     KafkaSignupPublisher(KafkaTemplate<String, SignupSubmitted> template, PublishSettings settings) {
@@ -31,7 +33,7 @@ class KafkaSignupPublisher implements SignupPublisher {
     public void publish(SignupSubmitted signup) throws PublishFailedException {
         try {
             template.send(settings.signupsSubmitted(), signup.getRequestedGroup(), signup)
-                    .get(settings.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                .get(settings.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (ExecutionException ex) {
             throw new PublishFailedException("Kafka did not acknowledge signup " + signup.getSignupId(), ex.getCause());
@@ -45,8 +47,10 @@ class KafkaSignupPublisher implements SignupPublisher {
             throw new PublishFailedException("Interrupted while publishing signup " + signup.getSignupId(), ex);
         }
         catch (RuntimeException ex) {
-            // The send itself can fail before any future exists: metadata unavailable, serializer or registry down.
+            // The send itself can fail before any future exists: metadata unavailable,
+            // serializer or registry down.
             throw new PublishFailedException("Could not publish signup " + signup.getSignupId(), ex);
         }
     }
+
 }

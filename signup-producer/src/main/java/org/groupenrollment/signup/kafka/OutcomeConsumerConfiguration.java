@@ -18,7 +18,8 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The status view's consumer. A record it cannot read is skipped (logged by the error
- * handler, never retried): the view is a convenience, and the notifier dead-letters such records.
+ * handler, never retried): the view is a convenience, and the notifier dead-letters such
+ * records.
  */
 @Configuration(proxyBeanMethods = false)
 class OutcomeConsumerConfiguration {
@@ -36,4 +37,5 @@ class OutcomeConsumerConfiguration {
         factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
         return factory;
     }
+
 }

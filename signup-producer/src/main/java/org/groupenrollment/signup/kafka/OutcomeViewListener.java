@@ -24,8 +24,9 @@ class OutcomeViewListener {
     }
 
     @KafkaListener(id = "signup-status", groupId = "signup-producer-status-${random.uuid}",
-            topics = {"${enrollment.topics.seats-reserved}", "${enrollment.topics.signups-waitlisted}", "${enrollment.topics.redirected-to-dbt}"},
-            properties = {"auto.offset.reset=earliest", "isolation.level=read_committed"},
+            topics = { "${enrollment.topics.seats-reserved}", "${enrollment.topics.signups-waitlisted}",
+                    "${enrollment.topics.redirected-to-dbt}" },
+            properties = { "auto.offset.reset=earliest", "isolation.level=read_committed" },
             containerFactory = "outcomeListenerContainerFactory")
     void on(ConsumerRecord<String, Object> record) {
         Object outcome = record.value();
@@ -39,4 +40,5 @@ class OutcomeViewListener {
             view.on(new SignupStatus(redirected.getSignupId(), State.REDIRECTED_TO_DBT, redirected.getRedirectedAt()));
         }
     }
+
 }

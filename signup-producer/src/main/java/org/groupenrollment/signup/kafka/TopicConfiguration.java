@@ -8,12 +8,15 @@ import org.springframework.kafka.config.TopicBuilder;
 @Configuration(proxyBeanMethods = false)
 class TopicConfiguration {
 
-    /** Created at start-up when missing, with the partition count the processor expects. */
+    /**
+     * Created at start-up when missing, with the partition count the processor expects.
+     */
     @Bean
     NewTopic signupsSubmittedTopic(PublishSettings settings) {
         return TopicBuilder.name(settings.signupsSubmitted())
-                .partitions(settings.partitions())
-                .replicas(settings.replicationFactor())
-                .build();
+            .partitions(settings.partitions())
+            .replicas(settings.replicationFactor())
+            .build();
     }
+
 }

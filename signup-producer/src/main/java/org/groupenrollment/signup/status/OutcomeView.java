@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest decisions, in memory and bounded: each instance rebuilds it from the outcome topics
- * when it starts, so it answers for signups decided within the topics' retention, up to the
- * newest {@value #CAPACITY}.
+ * The latest decisions, in memory and bounded: each instance rebuilds it from the outcome
+ * topics when it starts, so it answers for signups decided within the topics' retention,
+ * up to the newest {@value #CAPACITY}.
  */
 @Component
 public class OutcomeView {
@@ -31,4 +31,5 @@ public class OutcomeView {
     public synchronized Optional<SignupStatus> find(UUID signupId) {
         return Optional.ofNullable(statuses.get(signupId));
     }
+
 }

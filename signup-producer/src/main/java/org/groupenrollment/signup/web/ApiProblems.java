@@ -21,8 +21,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 9457 problem bodies. Spring already answers malformed JSON (400), a wrong
- * content type (415) and so on with problems; this adds the fields at fault to validation
+ * RFC 9457 problem bodies. Spring already answers malformed JSON (400), a wrong content
+ * type (415) and so on with problems; this adds the fields at fault to validation
  * problems, and the 409 and 503 of this service.
  */
 @RestControllerAdvice
@@ -31,9 +31,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The signup has invalid fields.");
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The signup has invalid fields.");
         problem.setTitle("Invalid signup");
         problem.setProperty("errors", fieldErrors(ex.getBindingResult().getFieldErrors()));
         return ResponseEntity.badRequest().body(problem);
@@ -42,12 +43,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid parameters.");
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", ex.getParameterValidationResults().stream()
-                .map(result -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", result.getResolvableErrors().get(0).getDefaultMessage()))
-                .toList());
+        problem.setProperty("errors",
+                ex.getParameterValidationResults()
+                    .stream()
+                    .map(result -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                            "message", result.getResolvableErrors().get(0).getDefaultMessage()))
+                    .toList());
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -64,12 +68,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "We could not record your signup just now. Nothing was saved; please try again in a minute.");
         problem.setTitle("Signups temporarily unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, "30")
+            .body(problem);
     }
 
     static List<Map<String, String>> fieldErrors(List<FieldError> errors) {
         return errors.stream()
-                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
-                .toList();
+            .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+            .toList();
     }
+
 }

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A signup is a few hundred bytes; anything far larger is refused with 413 before it is read.
- * Bodies without a declared length are bounded by Tomcat's own limits.
+ * A signup is a few hundred bytes; anything far larger is refused with 413 before it is
+ * read. Bodies without a declared length are bounded by Tomcat's own limits.
  */
 @Component
 class BodySizeLimit extends OncePerRequestFilter {
@@ -31,10 +31,13 @@ class BodySizeLimit extends OncePerRequestFilter {
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                    + "\"detail\":\"The body is larger than " + maxBytes + " bytes.\",\"instance\":\"" + request.getRequestURI() + "\"}");
+            response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
+                        + "\"detail\":\"The body is larger than " + maxBytes + " bytes.\",\"instance\":\""
+                        + request.getRequestURI() + "\"}");
             return;
         }
         chain.doFilter(request, response);
     }
+
 }

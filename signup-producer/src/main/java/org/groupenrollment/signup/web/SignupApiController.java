@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SignupApiController {
 
     private final SignupService signups;
+
     private final OutcomeView outcomes;
 
     SignupApiController(SignupService signups, OutcomeView outcomes) {
@@ -53,12 +54,15 @@ class SignupApiController {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                     "No decision for this signup yet. Decisions usually take a second or two; the email follows.");
             problem.setTitle("Not decided yet");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).header(HttpHeaders.RETRY_AFTER, "2")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
         });
     }
 
     /** The 202 body: the id, and where the outcome will be visible. */
     record SignupAccepted(UUID signupId, String status, URI statusUrl) {
     }
+
 }

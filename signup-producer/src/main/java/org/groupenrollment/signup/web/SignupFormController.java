@@ -32,6 +32,7 @@ class SignupFormController {
     private static final Logger log = LoggerFactory.getLogger(SignupFormController.class);
 
     private final SignupService signups;
+
     private final CatalogSettings catalog;
 
     SignupFormController(SignupService signups, CatalogSettings catalog) {
@@ -54,7 +55,8 @@ class SignupFormController {
 
     @PostMapping("/signups")
     String submit(@Valid @ModelAttribute("signup") SignupRequest signup, BindingResult errors,
-            @RequestParam String idempotencyKey, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            @RequestParam String idempotencyKey, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         model.addAttribute("idempotencyKey", idempotencyKey);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -72,7 +74,8 @@ class SignupFormController {
             return "signup";
         }
         catch (SignupService.IdempotencyKeyReusedException ex) {
-            // The person changed the form after a submission went through: give it a new key.
+            // The person changed the form after a submission went through: give it a new
+            // key.
             model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("resubmitted", true);
@@ -85,4 +88,5 @@ class SignupFormController {
         model.addAttribute("signupId", id);
         return "submitted";
     }
+
 }

@@ -6,17 +6,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.signup.SignupPublisher;
 
-/** Stands in for Kafka in web slice tests: keeps what was published, or fails like a down broker. */
+/**
+ * Stands in for Kafka in web slice tests: keeps what was published, or fails like a down
+ * broker.
+ */
 class RecordingPublisher implements SignupPublisher {
 
     final List<SignupSubmitted> published = new CopyOnWriteArrayList<>();
+
     volatile boolean brokerDown;
 
     @Override
     public void publish(SignupSubmitted signup) throws PublishFailedException {
         if (brokerDown) {
-            throw new PublishFailedException("broker unreachable", new org.apache.kafka.common.errors.TimeoutException("test"));
+            throw new PublishFailedException("broker unreachable",
+                    new org.apache.kafka.common.errors.TimeoutException("test"));
         }
         published.add(signup);
     }
+
 }

@@ -18,8 +18,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@WebMvcTest(controllers = SignupApiController.class, properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
-@Import({SignupService.class, OutcomeView.class, SignupApiControllerTests.Doubles.class})
+@WebMvcTest(controllers = SignupApiController.class,
+        properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
+@Import({ SignupService.class, OutcomeView.class, SignupApiControllerTests.Doubles.class })
 class SignupApiControllerTests {
 
     static final String NEW_YORK_ANXIETY = """
@@ -42,11 +43,19 @@ class SignupApiControllerTests {
 
     @Test
     void acceptsAValidSignupAndSaysWhereToLookItUp() {
-        var result = mvc.post().uri("/api/signups").contentType(MediaType.APPLICATION_JSON).content(NEW_YORK_ANXIETY).exchange();
+        var result = mvc.post()
+            .uri("/api/signups")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY)
+            .exchange();
 
         assertThat(result).hasStatus(202);
-        assertThat(result).headers().hasHeaderSatisfying("Location", values -> assertThat(values.get(0)).startsWith("/api/signups/"));
-        assertThat(result).bodyJson().extractingPath("$.signupId").asString().isEqualTo(publisher.published.get(0).getSignupId().toString());
+        assertThat(result).headers()
+            .hasHeaderSatisfying("Location", values -> assertThat(values.get(0)).startsWith("/api/signups/"));
+        assertThat(result).bodyJson()
+            .extractingPath("$.signupId")
+            .asString()
+            .isEqualTo(publisher.published.get(0).getSignupId().toString());
         assertThat(publisher.published).singleElement().satisfies(signup -> {
             assertThat(signup.getStateOfResidence()).isEqualTo("NY");
             assertThat(signup.getRequestedGroup()).isEqualTo("anxiety");
@@ -72,7 +81,11 @@ class SignupApiControllerTests {
 
     @Test
     void rejectsMalformedJson() {
-        var result = mvc.post().uri("/api/signups").contentType(MediaType.APPLICATION_JSON).content("{\"firstName\":").exchange();
+        var result = mvc.post()
+            .uri("/api/signups")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"firstName\":")
+            .exchange();
 
         assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(publisher.published).isEmpty();
@@ -80,7 +93,11 @@ class SignupApiControllerTests {
 
     @Test
     void rejectsAWrongContentType() {
-        var result = mvc.post().uri("/api/signups").contentType(MediaType.TEXT_PLAIN).content(NEW_YORK_ANXIETY).exchange();
+        var result = mvc.post()
+            .uri("/api/signups")
+            .contentType(MediaType.TEXT_PLAIN)
+            .content(NEW_YORK_ANXIETY)
+            .exchange();
 
         assertThat(result).hasStatus(415).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(publisher.published).isEmpty();
@@ -98,23 +115,46 @@ class SignupApiControllerTests {
 
     @Test
     void aRetryWithTheSameIdempotencyKeyIsTheSameSignup() {
-        var first = mvc.post().uri("/api/signups").header("Idempotency-Key", "k-1").contentType(MediaType.APPLICATION_JSON).content(NEW_YORK_ANXIETY).exchange();
-        var retry = mvc.post().uri("/api/signups").header("Idempotency-Key", "k-1").contentType(MediaType.APPLICATION_JSON).content(NEW_YORK_ANXIETY).exchange();
+        var first = mvc.post()
+            .uri("/api/signups")
+            .header("Idempotency-Key", "k-1")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY)
+            .exchange();
+        var retry = mvc.post()
+            .uri("/api/signups")
+            .header("Idempotency-Key", "k-1")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY)
+            .exchange();
 
         assertThat(retry).hasStatus(202);
-        assertThat(retry).bodyJson().extractingPath("$.signupId").asString()
-                .isEqualTo(publisher.published.get(0).getSignupId().toString());
-        assertThat(first).bodyJson().extractingPath("$.signupId").asString()
-                .isEqualTo(publisher.published.get(0).getSignupId().toString());
+        assertThat(retry).bodyJson()
+            .extractingPath("$.signupId")
+            .asString()
+            .isEqualTo(publisher.published.get(0).getSignupId().toString());
+        assertThat(first).bodyJson()
+            .extractingPath("$.signupId")
+            .asString()
+            .isEqualTo(publisher.published.get(0).getSignupId().toString());
         assertThat(publisher.published).hasSize(1);
     }
 
     @Test
     void theSameIdempotencyKeyWithAnotherSignupIsRefused() {
-        mvc.post().uri("/api/signups").header("Idempotency-Key", "k-2").contentType(MediaType.APPLICATION_JSON).content(NEW_YORK_ANXIETY).exchange();
+        mvc.post()
+            .uri("/api/signups")
+            .header("Idempotency-Key", "k-2")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY)
+            .exchange();
 
-        var other = mvc.post().uri("/api/signups").header("Idempotency-Key", "k-2").contentType(MediaType.APPLICATION_JSON)
-                .content(NEW_YORK_ANXIETY.replace("anxiety", "ocd")).exchange();
+        var other = mvc.post()
+            .uri("/api/signups")
+            .header("Idempotency-Key", "k-2")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY.replace("anxiety", "ocd"))
+            .exchange();
 
         assertThat(other).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(publisher.published).hasSize(1);
@@ -124,7 +164,11 @@ class SignupApiControllerTests {
     void answers503WithAProblemWhenKafkaIsDown() {
         publisher.brokerDown = true;
 
-        var result = mvc.post().uri("/api/signups").contentType(MediaType.APPLICATION_JSON).content(NEW_YORK_ANXIETY).exchange();
+        var result = mvc.post()
+            .uri("/api/signups")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY)
+            .exchange();
 
         assertThat(result).hasStatus(503).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).headers().containsHeader("Retry-After");
@@ -134,7 +178,8 @@ class SignupApiControllerTests {
     @Test
     void theStatusUrlTellsTheKindOfOutcomeOnceDecided() {
         java.util.UUID decided = java.util.UUID.randomUUID();
-        outcomes.on(new SignupStatus(decided, SignupStatus.State.WAITLISTED, java.time.Instant.parse("2026-11-26T10:00:00Z")));
+        outcomes.on(new SignupStatus(decided, SignupStatus.State.WAITLISTED,
+                java.time.Instant.parse("2026-11-26T10:00:00Z")));
 
         var result = mvc.get().uri("/api/signups/{id}", decided).exchange();
 
@@ -164,5 +209,7 @@ class SignupApiControllerTests {
         java.time.Clock clock() {
             return java.time.Clock.systemUTC();
         }
+
     }
+
 }

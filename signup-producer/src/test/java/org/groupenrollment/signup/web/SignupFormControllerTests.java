@@ -12,8 +12,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@WebMvcTest(controllers = SignupFormController.class, properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
-@Import({SignupService.class, OutcomeView.class, SignupApiControllerTests.Doubles.class})
+@WebMvcTest(controllers = SignupFormController.class,
+        properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
+@Import({ SignupService.class, OutcomeView.class, SignupApiControllerTests.Doubles.class })
 class SignupFormControllerTests {
 
     @Autowired
@@ -28,32 +29,49 @@ class SignupFormControllerTests {
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText()
-                .contains("<label for=\"email\">Email</label>")
-                .contains("<option value=\"trauma-and-ptsd\">Trauma and PTSD</option>")
-                .contains("<option value=\"TX\">Texas</option>")
-                .contains("name=\"idempotencyKey\"");
+            .contains("<label for=\"email\">Email</label>")
+            .contains("<option value=\"trauma-and-ptsd\">Trauma and PTSD</option>")
+            .contains("<option value=\"TX\">Texas</option>")
+            .contains("name=\"idempotencyKey\"");
     }
 
     @Test
     void showsTheErrorNextToTheFieldAndKeepsWhatWasTyped() {
-        var result = mvc.post().uri("/signups").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .formField("firstName", "Maya").formField("lastName", "Lindqvist").formField("email", "not-an-address")
-                .formField("state", "NY").formField("group", "anxiety").formField("idempotencyKey", "form-1")
-                .exchange();
+        var result = mvc.post()
+            .uri("/signups")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .formField("firstName", "Maya")
+            .formField("lastName", "Lindqvist")
+            .formField("email", "not-an-address")
+            .formField("state", "NY")
+            .formField("group", "anxiety")
+            .formField("idempotencyKey", "form-1")
+            .exchange();
 
         assertThat(result).hasStatus(400);
-        assertThat(result).bodyText().contains("id=\"email-error\"").contains("must be an email address").contains("value=\"Maya\"");
+        assertThat(result).bodyText()
+            .contains("id=\"email-error\"")
+            .contains("must be an email address")
+            .contains("value=\"Maya\"");
         assertThat(publisher.published).noneMatch(s -> "form-1".equals(s.getIdempotencyKey()));
     }
 
     @Test
     void aValidSubmissionRedirectsToTheConfirmation() {
-        var result = mvc.post().uri("/signups").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .formField("firstName", "Maya").formField("lastName", "Lindqvist").formField("email", "maya@example.org")
-                .formField("state", "TX").formField("group", "depression").formField("idempotencyKey", "form-2")
-                .exchange();
+        var result = mvc.post()
+            .uri("/signups")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .formField("firstName", "Maya")
+            .formField("lastName", "Lindqvist")
+            .formField("email", "maya@example.org")
+            .formField("state", "TX")
+            .formField("group", "depression")
+            .formField("idempotencyKey", "form-2")
+            .exchange();
 
         assertThat(result).hasStatus3xxRedirection().redirectedUrl().startsWith("/signups/submitted?id=");
-        assertThat(publisher.published).anyMatch(s -> "form-2".equals(s.getIdempotencyKey()) && s.getStateOfResidence().equals("TX"));
+        assertThat(publisher.published)
+            .anyMatch(s -> "form-2".equals(s.getIdempotencyKey()) && s.getStateOfResidence().equals("TX"));
     }
+
 }
