@@ -1,13 +1,12 @@
 package org.groupenrollment.serde;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.groupenrollment.testsupport.FreePorts;
 import org.groupenrollment.testsupport.SchemaRegistryExtension;
 import org.groupenrollment.testsupport.SchemaRegistryProcess;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,7 +91,7 @@ class RegistryAvroSerdeIntegrationTests {
 
     @Test
     void movesOnToTheNextUrlWhenOneIsUnreachable() throws IOException {
-        String deadUrl = "http://127.0.0.1:" + closedPort();
+        String deadUrl = "http://127.0.0.1:" + FreePorts.loopback();
         var serializer = new RegistryAvroSerializer<GenericRecord>();
         serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, deadUrl + "," + registry.url(),
                 AvroSerdeConfig.RETRY_BACKOFF_MS, "10"), false);
@@ -106,7 +105,7 @@ class RegistryAvroSerdeIntegrationTests {
     @Test
     void givesUpOnAnUnreachableRegistryWithTheCause() throws IOException {
         var serializer = new RegistryAvroSerializer<GenericRecord>();
-        serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + closedPort(),
+        serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + FreePorts.loopback(),
                 AvroSerdeConfig.MAX_RETRIES, "1", AvroSerdeConfig.RETRY_BACKOFF_MS, "10"), false);
 
         assertThatThrownBy(() -> serializer.serialize(topic, TestRecords.greeting("lost", 1)))
@@ -127,12 +126,6 @@ class RegistryAvroSerdeIntegrationTests {
         var deserializer = new RegistryAvroDeserializer<Object>();
         deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
         return deserializer;
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
 }

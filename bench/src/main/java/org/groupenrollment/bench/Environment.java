@@ -13,6 +13,7 @@ import org.groupenrollment.launcher.Components;
 import org.groupenrollment.launcher.JavaProcess;
 import org.groupenrollment.launcher.KafkaBroker;
 import org.groupenrollment.launcher.Ports;
+import org.groupenrollment.localregistry.LocalSchemaRegistry;
 
 /**
  * The real components the benchmarks run against, all on loopback: a KRaft broker in this
@@ -59,7 +60,7 @@ final class Environment implements AutoCloseable {
         this.registry = JavaProcess.start("registry", Components.registry(home, BASE_PORT + 81, null), home,
                 dataDir.resolve("logs/registry.log"));
         processes.add(registry);
-        registry.awaitHttpOk(registryUrl() + "/subjects", Duration.ofSeconds(120));
+        registry.awaitHttpOk(LocalSchemaRegistry.readinessUrl(registryUrl()), Duration.ofSeconds(120));
         Components.requireBackwardCompatibility(registryUrl());
     }
 

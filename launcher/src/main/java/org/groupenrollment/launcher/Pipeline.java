@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import org.groupenrollment.localregistry.LocalSchemaRegistry;
+
 /**
  * Starts the components in dependency order, waits for each, and stops them in reverse.
  * Kafka runs in this JVM; everything else is a child process with its log in data/logs.
@@ -21,8 +23,6 @@ final class Pipeline implements AutoCloseable {
     private final Console console;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-
-    private final List<Long> childPids = new ArrayList<>();
 
     Pipeline(LaunchSettings settings, Console console) {
         this.settings = settings;
@@ -38,7 +38,8 @@ final class Pipeline implements AutoCloseable {
         JavaProcess registry = launch("schema registry",
                 Components.registry(settings.home(), ports.of("registry"), settings.dataDir()));
         JavaProcess mail = launch("SMTP server", mailCommand(ports));
-        awaitReady("schema registry on port " + ports.of("registry"), registry, registryUrl() + "/subjects");
+        awaitReady("schema registry on port " + ports.of("registry"), registry,
+                LocalSchemaRegistry.readinessUrl(registryUrl()));
         step("registry compatibility BACKWARD", () -> Components.requireBackwardCompatibility(registryUrl()));
         awaitReady("SMTP server on port " + ports.of("smtp"), mail,
                 "http://127.0.0.1:" + ports.of("mail-api") + "/api/service/readiness");
@@ -55,10 +56,6 @@ final class Pipeline implements AutoCloseable {
             awaitReady(service + " on port " + ports.of(portName(service)), services.get(i),
                     "http://127.0.0.1:" + ports.of(portName(service)) + "/actuator/health/readiness");
         }
-    }
-
-    List<Long> childPids() {
-        return List.copyOf(childPids);
     }
 
     String registryUrl() {
@@ -82,7 +79,6 @@ final class Pipeline implements AutoCloseable {
         JavaProcess process = JavaProcess.start(name, command, settings.home(),
                 settings.dataDir().resolve("logs").resolve(name.replace(' ', '-') + ".log"));
         started.push(process);
-        childPids.add(process.pid());
         return process;
     }
 

@@ -2,7 +2,6 @@ package org.groupenrollment.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,17 +9,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.groupenrollment.localregistry.LocalSchemaRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apicurio Registry, run from its Maven Central distribution as a child process on
- * loopback, configured as a Confluent-compatible registry would be: canonical hashing (so
- * whitespace does not mint new ids) and BACKWARD compatibility (Apicurio's default is
- * NONE).
+ * A real schema registry ({@link LocalSchemaRegistry}) as a child process on a free
+ * loopback port, with in-memory storage, for one test JVM.
  */
 public final class SchemaRegistryProcess implements AutoCloseable {
 
@@ -28,36 +28,31 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private static final String CONFLUENT_API = "/apis/ccompat/v7";
-
     private final Process process;
 
-    private final int port;
+    private final String url;
 
-    private SchemaRegistryProcess(Process process, int port) {
+    private SchemaRegistryProcess(Process process, String url) {
         this.process = process;
-        this.port = port;
+        this.url = url;
     }
 
-    /**
-     * Starts a registry with in-memory storage on a free loopback port and waits until it
-     * answers.
-     */
+    /** Starts a registry and waits until it answers, set to BACKWARD compatibility. */
     public static SchemaRegistryProcess start() {
         Path home = installation();
-        int port = freePort();
+        int port = FreePorts.loopback();
         Path logFile = home.resolve("registry-" + port + ".log");
-        List<String> command = List.of(javaExecutable(), "-Xmx384m", "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port, "-Dapicurio.ccompat.use-canonical-hash=true", "-Dquarkus.log.level=WARN",
-                "-jar", home.resolve("apicurio-registry-app-" + version() + "-runner.jar").toString());
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(LocalSchemaRegistry.javaArguments(home, port, null, "-Dquarkus.log.level=WARN"));
         try {
             Process process = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
                 .start();
-            SchemaRegistryProcess registry = new SchemaRegistryProcess(process, port);
+            SchemaRegistryProcess registry = new SchemaRegistryProcess(process,
+                    LocalSchemaRegistry.url("127.0.0.1", port));
             registry.awaitReady(logFile);
-            registry.setGlobalCompatibility("BACKWARD");
+            LocalSchemaRegistry.requireBackwardCompatibility(registry.url());
             log.info("Schema registry ready at {}", registry.url());
             return registry;
         }
@@ -68,14 +63,14 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
     /** The base URL a Confluent client is given as {@code schema.registry.url}. */
     public String url() {
-        return "http://127.0.0.1:" + port + CONFLUENT_API;
+        return url;
     }
 
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
@@ -87,11 +82,11 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
     private void awaitReady(Path logFile) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/subjects"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(LocalSchemaRegistry.readinessUrl(url)))
             .timeout(Duration.ofSeconds(2))
             .build();
         try {
-            Awaitility.await("schema registry on port " + port)
+            Awaitility.await("schema registry at " + url)
                 .atMost(START_TIMEOUT)
                 .pollInterval(Duration.ofMillis(200))
                 .ignoreExceptionsInstanceOf(IOException.class)
@@ -109,23 +104,6 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         }
     }
 
-    private void setGlobalCompatibility(String level) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/config"))
-            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}"))
-            .build();
-        try {
-            int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status != 200) {
-                throw new IllegalStateException("Setting registry compatibility to " + level + " answered " + status);
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while configuring the schema registry", ex);
-        }
-    }
-
     private static Path installation() {
         String home = System.getProperty("apicurio.home");
         if (home == null || !Files.isDirectory(Path.of(home))) {
@@ -135,21 +113,8 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         return Path.of(home);
     }
 
-    private static String version() {
-        return System.getProperty("apicurio.version", "3.0.9");
-    }
-
     private static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("No free loopback port", ex);
-        }
     }
 
 }
