@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.groupenrollment.events.config.EnrollmentTopics;
+
 /**
  * Signups submitted over HTTP at a fixed rate (an open loop: the schedule does not wait
  * for answers), each timed from the moment it is sent to the moment the SMTP server holds
@@ -126,8 +128,7 @@ final class EndToEnd {
     private static Map<String, Long> decidedAt(Topics topics, String prefix) {
         Map<String, Long> decided = new java.util.HashMap<>();
         try (var consumer = topics.avroConsumer("e2e-decisions-" + prefix + System.nanoTime())) {
-            consumer.subscribe(List.of("enrollment.seats.reserved", "enrollment.signups.waitlisted",
-                    "enrollment.signups.redirected-to-dbt"));
+            consumer.subscribe(EnrollmentTopics.fromSharedConfiguration().outcomes());
             for (int emptyPolls = 0; emptyPolls < 4;) {
                 var records = consumer.poll(Duration.ofMillis(500));
                 emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;

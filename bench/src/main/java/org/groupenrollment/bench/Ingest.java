@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.launcher.JavaProcess;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroSerializer;
@@ -37,12 +38,17 @@ final class Ingest {
      * Not the pipeline's own topic: a processor started later must not find these signups
      * waiting.
      */
-    private static final String SIGNUPS = "--enrollment.topics.signups-submitted=bench.ingest.signups";
+    private static final String TOPIC = "bench.ingest.signups";
+
+    private static final String SIGNUPS = "--enrollment.topics.signups-submitted=" + TOPIC;
 
     private Ingest() {
     }
 
     static List<Figure> run(Environment env, Topics topics, Progress progress, Duration measured) throws Exception {
+        // The processor owns the signups topic; no processor runs here, so the bench
+        // creates it as the processor would.
+        topics.create(EnrollmentTopics.fromSharedConfiguration().partitions(), TOPIC);
         int withKafka = env.startService("bench-producer", "signup-producer", SIGNUPS);
         int discarding = env.startService("bench-producer-floor", "signup-producer", SIGNUPS,
                 "--enrollment.benchmark.discard-signups=true");

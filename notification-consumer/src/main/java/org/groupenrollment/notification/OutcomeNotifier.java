@@ -1,17 +1,18 @@
 package org.groupenrollment.notification;
 
-import org.groupenrollment.events.RedirectedToDbt;
-import org.groupenrollment.events.SeatReserved;
-import org.groupenrollment.events.SignupWaitlisted;
+import java.util.function.Supplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * One email per outcome: skips what the sent log already holds, sends, then records. A
  * crash between sending and recording sends the email again on redelivery, with the same
  * Message-ID.
  */
-public final class OutcomeNotifier {
+@Service
+public class OutcomeNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeNotifier.class);
 
@@ -27,19 +28,20 @@ public final class OutcomeNotifier {
         this.sentLog = sentLog;
     }
 
-    public void on(SeatReserved event) {
-        notify(NotificationIds.of(event), "seat-reserved", () -> composer.seatReserved(event));
+    public void on(Outcome.SeatReserved seat) {
+        notify(seat, () -> composer.seatReserved(seat));
     }
 
-    public void on(SignupWaitlisted event) {
-        notify(NotificationIds.of(event), "waitlisted", () -> composer.waitlisted(event));
+    public void on(Outcome.Waitlisted waitlisted) {
+        notify(waitlisted, () -> composer.waitlisted(waitlisted));
     }
 
-    public void on(RedirectedToDbt event) {
-        notify(NotificationIds.of(event), "redirected-to-dbt", () -> composer.redirected(event));
+    public void on(Outcome.RedirectedToDbt redirect) {
+        notify(redirect, () -> composer.redirectedToDbt(redirect));
     }
 
-    private void notify(String notificationId, String kind, java.util.function.Supplier<Email> email) {
+    private void notify(Outcome outcome, Supplier<Email> email) {
+        String notificationId = outcome.notificationId();
         if (sentLog.wasSent(notificationId)) {
             log.debug("Notification {} was sent before; not sending again", notificationId);
             return;
@@ -53,7 +55,7 @@ public final class OutcomeNotifier {
             log.warn("{} ({})", ex.getMessage(), ex.getClass().getSimpleName());
             throw ex;
         }
-        sentLog.recordSent(notificationId, kind);
+        sentLog.recordSent(notificationId, outcome.kind());
         log.info("Notification {} sent", notificationId);
     }
 

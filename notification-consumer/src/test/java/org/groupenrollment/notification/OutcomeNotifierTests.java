@@ -12,13 +12,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OutcomeNotifierTests {
 
+    private final EmailComposer composer = new PlainComposer();
+
     private final List<Email> sent = new ArrayList<>();
 
     private final InMemorySentLog sentLog = new InMemorySentLog();
 
     @Test
     void aRedeliveredOutcomeSendsNoSecondEmail() {
-        OutcomeNotifier notifier = new OutcomeNotifier(new EmailComposer(Outcomes.settings()), sent::add, sentLog);
+        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog);
         var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
 
         notifier.on(seat);
@@ -30,24 +32,52 @@ class OutcomeNotifierTests {
     @Test
     void aFailedSendIsNotRecordedSoARetrySendsIt() {
         var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
-        OutcomeNotifier failing = new OutcomeNotifier(new EmailComposer(Outcomes.settings()), email -> {
+        OutcomeNotifier failing = new OutcomeNotifier(composer, email -> {
             throw new EmailSender.TransientEmailFailure("421 try later", null);
         }, sentLog);
 
         assertThatThrownBy(() -> failing.on(seat)).isInstanceOf(EmailSender.TransientEmailFailure.class);
-        new OutcomeNotifier(new EmailComposer(Outcomes.settings()), sent::add, sentLog).on(seat);
+        new OutcomeNotifier(composer, sent::add, sentLog).on(seat);
 
         assertThat(sent).hasSize(1);
     }
 
     @Test
     void differentOutcomesOfOneSignupAreDifferentNotifications() {
-        OutcomeNotifier notifier = new OutcomeNotifier(new EmailComposer(Outcomes.settings()), sent::add, sentLog);
+        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog);
 
         notifier.on(Outcomes.thirdOnTheGriefWaitlist("sam@example.org"));
         notifier.on(Outcomes.texanAskingForDepression("sam@example.org"));
 
-        assertThat(sent).hasSize(2);
+        assertThat(sent).extracting(Email::messageId).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    /**
+     * The notifier's logic does not depend on how an email looks: one line per outcome
+     * will do.
+     */
+    private static final class PlainComposer implements EmailComposer {
+
+        @Override
+        public Email seatReserved(Outcome.SeatReserved seat) {
+            return plain(seat);
+        }
+
+        @Override
+        public Email waitlisted(Outcome.Waitlisted waitlisted) {
+            return plain(waitlisted);
+        }
+
+        @Override
+        public Email redirectedToDbt(Outcome.RedirectedToDbt redirect) {
+            return plain(redirect);
+        }
+
+        private static Email plain(Outcome outcome) {
+            return new Email(outcome.to().email(), outcome.kind(), outcome.kind(), outcome.kind(),
+                    "<" + outcome.notificationId() + ">");
+        }
+
     }
 
     private static final class InMemorySentLog implements SentLog {

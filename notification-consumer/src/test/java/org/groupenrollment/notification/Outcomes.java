@@ -1,69 +1,32 @@
 package org.groupenrollment.notification;
 
-import java.time.Instant;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.groupenrollment.events.MeetingDay;
-import org.groupenrollment.events.Recipient;
-import org.groupenrollment.events.RedirectReason;
-import org.groupenrollment.events.RedirectedToDbt;
-import org.groupenrollment.events.SeatReserved;
-import org.groupenrollment.events.SignupWaitlisted;
-import org.groupenrollment.events.WeeklySchedule;
-
-/** Outcome events named for the email they should produce. */
+/**
+ * Outcomes as the notifier receives them, named for the situation, and the settings of a
+ * test deployment.
+ */
 public final class Outcomes {
 
     private Outcomes() {
     }
 
-    public static SeatReserved seatInTuesdayAnxietyGroup(String email) {
-        return SeatReserved.newBuilder()
-            .setSignupId(UUID.randomUUID())
-            .setGroupId("anxiety")
-            .setGroupName("Anxiety")
-            .setSchedule(WeeklySchedule.newBuilder()
-                .setCohortId("anxiety-tue")
-                .setDayOfWeek(MeetingDay.TUESDAY)
-                .setStartTime(LocalTime.of(18, 30))
-                .setDurationMinutes(90)
-                .setTimeZone("America/New_York")
-                .setFirstSession(LocalDate.of(2026, 12, 1))
-                .build())
-            .setSeatNumber(4)
-            .setSeatsLeft(8)
-            .setReservedAt(Instant.now())
-            .setRuleVersion("test")
-            .setRecipient(recipient(email))
-            .build();
+    public static Outcome.SeatReserved seatInTuesdayAnxietyGroup(String email) {
+        return new Outcome.SeatReserved(UUID.randomUUID(), sam(email), "Anxiety", new Outcome.Schedule(
+                DayOfWeek.TUESDAY, LocalTime.of(18, 30), "America/New_York", 90, LocalDate.of(2026, 12, 1)), 4);
     }
 
-    public static SignupWaitlisted thirdOnTheGriefWaitlist(String email) {
-        return SignupWaitlisted.newBuilder()
-            .setSignupId(UUID.randomUUID())
-            .setGroupId("grief-and-loss")
-            .setGroupName("Grief and loss")
-            .setWaitlistPosition(3)
-            .setWaitlistedAt(Instant.now())
-            .setRuleVersion("test")
-            .setRecipient(recipient(email))
-            .build();
+    public static Outcome.Waitlisted thirdOnTheGriefWaitlist(String email) {
+        return new Outcome.Waitlisted(UUID.randomUUID(), sam(email), "Grief and loss", 3);
     }
 
-    public static RedirectedToDbt texanAskingForDepression(String email) {
-        return RedirectedToDbt.newBuilder()
-            .setSignupId(UUID.randomUUID())
-            .setRequestedGroupName("Depression")
-            .setReason(RedirectReason.OUT_OF_LICENSED_STATE)
-            .setStateOfResidence("TX")
-            .setLicensedStates(List.of("FL", "NJ", "NY"))
-            .setRedirectedAt(Instant.now())
-            .setRuleVersion("test")
-            .setRecipient(recipient(email))
-            .build();
+    public static Outcome.RedirectedToDbt texanAskingForDepression(String email) {
+        return new Outcome.RedirectedToDbt(UUID.randomUUID(), sam(email), "Depression", "TX",
+                List.of("FL", "NJ", "NY"));
     }
 
     public static NotificationSettings settings() {
@@ -72,8 +35,8 @@ public final class Outcomes {
                         "every Thursday"));
     }
 
-    private static Recipient recipient(String email) {
-        return Recipient.newBuilder().setFirstName("Sam").setEmail(email).build();
+    private static Outcome.Recipient sam(String email) {
+        return new Outcome.Recipient("Sam", email);
     }
 
 }

@@ -4,28 +4,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.groupenrollment.eligibility.EligibilityProcessorApplication;
-import org.groupenrollment.events.EventPackage;
 import org.groupenrollment.events.RedirectedToDbt;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.SignupWaitlisted;
-import org.groupenrollment.serde.AvroSerdeConfig;
-import org.groupenrollment.serde.RegistryAvroDeserializer;
+import org.groupenrollment.events.Signups;
+import org.groupenrollment.events.config.CatalogFiles;
+import org.groupenrollment.events.config.EnrollmentTopics;
+import org.groupenrollment.testsupport.FreePorts;
 import org.groupenrollment.testsupport.SchemaRegistryExtension;
 import org.groupenrollment.testsupport.SchemaRegistryProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -40,58 +42,78 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Hundreds of signups, with redelivered copies and people signing up twice, for two small
- * groups, decided by two processor instances, one of them restarted half-way: every
- * signup gets exactly one outcome and no group hands out more seats than it has.
+ * groups. The processor that takes the first half is killed (SIGKILL) while its
+ * transaction holds outcomes it has written but not committed; a second instance and its
+ * restart take over. Every signup gets exactly one committed outcome, the killed
+ * transaction's outcomes are never committed, and no group hands out more seats than it
+ * has.
  */
 @ExtendWith(SchemaRegistryExtension.class)
 class ExactlyOnceIntegrationTests {
 
-    private static final String SIGNUPS = "enrollment.signups.submitted";
+    private static final EnrollmentTopics TOPICS = EnrollmentTopics.fromSharedConfiguration();
 
     private static final Map<String, Integer> CAPACITY = Map.of("ocd", 5, "trauma-and-ptsd", 7);
+
+    /** The killed instance's outcomes are written long before they would be committed. */
+    private static final String COMMITS_LATE = "--spring.kafka.streams.properties.commit.interval.ms=30000";
 
     private EmbeddedKafkaKraftBroker broker;
 
     private SchemaRegistryProcess registry;
 
+    private Clients clients;
+
     private Path dataDir;
 
-    private final List<ConfigurableApplicationContext> processors = new ArrayList<>();
+    private String catalog;
+
+    private final List<AutoCloseable> processors = new ArrayList<>();
 
     @BeforeEach
     void start(SchemaRegistryProcess registry) throws Exception {
         this.registry = registry;
         this.broker = SingleNodeKafka.start();
+        // Provisioned up front, as a deployment would: the test's readers subscribe
+        // before any processor runs.
+        Stream
+            .of(TOPICS.signupsSubmitted(), TOPICS.seatsReserved(), TOPICS.signupsWaitlisted(), TOPICS.redirectedToDbt())
+            .forEach(topic -> broker.addTopics(new NewTopic(topic, TOPICS.partitions(), TOPICS.replicationFactor())));
+        this.clients = new Clients(broker.getBrokersAsString(), registry.url());
         this.dataDir = Files.createTempDirectory("exactly-once-");
+        this.catalog = CatalogFiles.oneSmallCohortEach(dataDir, CAPACITY);
     }
 
     @AfterEach
-    void stop() {
-        processors.forEach(ConfigurableApplicationContext::close);
+    void stop() throws Exception {
+        for (AutoCloseable processor : processors) {
+            processor.close();
+        }
         broker.destroy();
     }
 
     @Test
-    void everySignupGetsOneOutcomeAndNoGroupIsOverbooked() {
+    void everySignupGetsOneOutcomeThroughAKilledTransactionAndNoGroupIsOverbooked() throws Exception {
         List<SignupSubmitted> signups = signupsWithDuplicates();
-        ConfigurableApplicationContext first = startProcessor("instance-a");
-        startProcessor("instance-b");
-        try (OutcomeCollector outcomes = new OutcomeCollector();
-                KafkaProducer<String, SignupSubmitted> producer = Signups.avroProducer(broker.getBrokersAsString(),
-                        registry.url())) {
-            List<SignupSubmitted> firstHalf = signups.subList(0, signups.size() / 2);
-            firstHalf
-                .forEach(signup -> producer.send(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup)));
-            producer.flush();
-            await().atMost(Duration.ofSeconds(60)).until(() -> outcomes.poll() >= 20);
+        try (OutcomeCount committed = new OutcomeCount("read_committed");
+                OutcomeCount written = new OutcomeCount("read_uncommitted");
+                KafkaProducer<String, SignupSubmitted> producer = clients.avroProducer()) {
+            send(producer, signups.subList(0, signups.size() / 2));
+            ProcessorProcess first = startProcessorProcess("instance-a", COMMITS_LATE);
 
-            first.close();
-            processors.remove(first);
-            signups.subList(signups.size() / 2, signups.size())
-                .forEach(signup -> producer.send(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup)));
-            producer.flush();
-            startProcessor("instance-a");
+            await("outcomes written in an open transaction").atMost(Duration.ofSeconds(90))
+                .until(() -> written.poll() >= 20 && committed.poll() == 0);
+            first.kill();
+            int writtenBeforeTheKill = written.poll();
+
+            startProcessor("instance-b");
+            startProcessorProcess("instance-a");
+            send(producer, signups.subList(signups.size() / 2, signups.size()));
+
+            OutcomeCollector outcomes = new OutcomeCollector();
             assertEveryoneDecidedOnce(signups, outcomes);
+            assertThat(written.drain()).as("outcome records written, the killed transaction's included")
+                .isGreaterThanOrEqualTo(outcomes.records + writtenBeforeTheKill);
         }
     }
 
@@ -102,9 +124,9 @@ class ExactlyOnceIntegrationTests {
 
         assertThat(outcomes.countsBySignup.values()).as("outcomes per signup").allMatch(count -> count == 1);
         assertThat(outcomes.countsBySignup).hasSize((int) distinctSignups);
-        CAPACITY.forEach((group, capacity) -> {
-            assertThat(outcomes.distinctSeats(group)).as("seats handed out in %s", group).hasSize(capacity);
-        });
+        CAPACITY
+            .forEach((group, capacity) -> assertThat(outcomes.distinctSeats(group)).as("seats handed out in %s", group)
+                .hasSize(capacity));
         assertThat(outcomes.seatsByPerson.values()).as("seats held by one person in one group")
             .allMatch(seats -> seats.size() == 1);
         assertThat(outcomes.redirects).as("out-of-state signups")
@@ -113,6 +135,7 @@ class ExactlyOnceIntegrationTests {
                 .map(SignupSubmitted::getSignupId)
                 .distinct()
                 .count());
+        outcomes.close();
     }
 
     /**
@@ -129,74 +152,111 @@ class ExactlyOnceIntegrationTests {
             SignupSubmitted earlier = signups.get(i * 3);
             signups.add(Signups.submitted(earlier.getApplicant().getEmail().toUpperCase(),
                     earlier.getStateOfResidence(), earlier.getRequestedGroup()));
-            signups.add(signups.get(i * 5));
+            signups.add(Signups.redeliveryOf(signups.get(i * 5)));
         }
-        java.util.Collections.shuffle(signups, new java.util.Random(42));
+        Collections.shuffle(signups, new Random(42));
         return signups;
     }
 
-    private ConfigurableApplicationContext startProcessor(String instance) {
+    private static void send(KafkaProducer<String, SignupSubmitted> producer, List<SignupSubmitted> signups) {
+        signups.forEach(signup -> producer
+            .send(new ProducerRecord<>(TOPICS.signupsSubmitted(), signup.getRequestedGroup(), signup)));
+        producer.flush();
+    }
+
+    private void startProcessor(String instance) {
         ConfigurableApplicationContext processor = EligibilityProcessorApplication.application()
-            .run("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                    "--spring.kafka.properties.schema.registry.url=" + registry.url(),
-                    "--enrollment.data-dir=" + dataDir, "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance),
-                    "--server.port=0", "--enrollment.groups.ocd.cohorts[0].id=ocd-small",
-                    "--enrollment.groups.ocd.cohorts[0].day=TUESDAY", "--enrollment.groups.ocd.cohorts[0].start=20:00",
-                    "--enrollment.groups.ocd.cohorts[0].duration=90m",
-                    "--enrollment.groups.ocd.cohorts[0].time-zone=America/New_York",
-                    "--enrollment.groups.ocd.cohorts[0].capacity=" + CAPACITY.get("ocd"),
-                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].id=ptsd-small",
-                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].day=SUNDAY",
-                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].start=16:00",
-                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].duration=90m",
-                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].time-zone=America/New_York",
-                    "--enrollment.groups.trauma-and-ptsd.cohorts[0].capacity=" + CAPACITY.get("trauma-and-ptsd"));
-        processors.add(processor);
-        return processor;
+            .run(arguments(instance, "--server.port=0").toArray(String[]::new));
+        processors.add(processor::close);
+    }
+
+    private ProcessorProcess startProcessorProcess(String instance, String... extra) {
+        List<String> arguments = arguments(instance, "--server.port=" + FreePorts.loopback());
+        arguments.addAll(List.of(extra));
+        ProcessorProcess process = ProcessorProcess.start(dataDir.resolve(instance + ".log"), arguments);
+        processors.add(process);
+        return process;
+    }
+
+    /**
+     * A member that dies is noticed after the session timeout; 6 s (the broker's minimum)
+     * instead of 45 s keeps the take-over short.
+     */
+    private List<String> arguments(String instance, String port) {
+        return new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.kafka.properties.schema.registry.url=" + registry.url(), "--enrollment.data-dir=" + dataDir,
+                "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance), "--enrollment.catalog=" + catalog,
+                "--spring.kafka.streams.properties.session.timeout.ms=6000",
+                "--spring.kafka.streams.properties.heartbeat.interval.ms=1500",
+                "--spring.kafka.streams.properties.producer.transaction.timeout.ms=60000", port));
+    }
+
+    /** How many outcome records a consumer of the given isolation level has seen. */
+    private final class OutcomeCount implements AutoCloseable {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        private int records;
+
+        OutcomeCount(String isolation) {
+            consumer = clients.rawConsumer("count-" + isolation + "-" + UUID.randomUUID(), isolation);
+            consumer.subscribe(TOPICS.outcomes());
+        }
+
+        int poll() {
+            records += consumer.poll(Duration.ofMillis(200)).count();
+            return records;
+        }
+
+        int drain() {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                int polled = consumer.poll(Duration.ofSeconds(2)).count();
+                records += polled;
+                return polled == 0;
+            });
+            return records;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+
     }
 
     /** Reads every committed outcome and keeps what the assertions need. */
     private final class OutcomeCollector implements AutoCloseable {
 
-        final Map<UUID, Integer> countsBySignup = new ConcurrentHashMap<>();
+        final Map<UUID, Integer> countsBySignup = new HashMap<>();
 
-        final Map<String, java.util.Set<String>> seatsByPerson = new ConcurrentHashMap<>();
+        final Map<String, Set<String>> seatsByPerson = new HashMap<>();
 
-        final List<SeatReserved> seats = new CopyOnWriteArrayList<>();
+        final List<SeatReserved> seats = new ArrayList<>();
 
         long redirects;
 
-        private final Map<UUID, String> emailBySignup = new ConcurrentHashMap<>();
+        int records;
 
-        private KafkaConsumer<String, SpecificRecord> consumer;
+        private final KafkaConsumer<String, SpecificRecord> consumer = clients
+            .avroConsumer("exactly-once-" + UUID.randomUUID());
+
+        OutcomeCollector() {
+            consumer.subscribe(TOPICS.outcomes());
+        }
 
         long poll() {
-            if (consumer == null) {
-                Map<String, Object> config = new HashMap<>();
-                config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-                config.put(ConsumerConfig.GROUP_ID_CONFIG, "exactly-once-test");
-                config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-                config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-                config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-                config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, RegistryAvroDeserializer.class);
-                config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
-                config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-                config.put(AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME);
-                consumer = new KafkaConsumer<>(config);
-                consumer.subscribe(List.of("enrollment.seats.reserved", "enrollment.signups.waitlisted",
-                        "enrollment.signups.redirected-to-dbt"));
-            }
             consumer.poll(Duration.ofMillis(500)).forEach(record -> take(record.value()));
             return countsBySignup.size();
         }
 
         private void take(SpecificRecord outcome) {
+            records++;
             if (outcome instanceof SeatReserved seat) {
                 count(seat.getSignupId());
                 seats.add(seat);
                 seatsByPerson
                     .computeIfAbsent(seat.getGroupId() + "|" + seat.getRecipient().getEmail().toLowerCase(),
-                            key -> ConcurrentHashMap.newKeySet())
+                            key -> new java.util.HashSet<>())
                     .add(seat.getSchedule().getCohortId() + "#" + seat.getSeatNumber());
             }
             else if (outcome instanceof SignupWaitlisted waitlisted) {
@@ -214,24 +274,22 @@ class ExactlyOnceIntegrationTests {
          */
         void drain() {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                var records = consumer.poll(Duration.ofSeconds(2));
-                records.forEach(record -> take(record.value()));
-                return records.isEmpty();
+                var polled = consumer.poll(Duration.ofSeconds(2));
+                polled.forEach(record -> take(record.value()));
+                return polled.isEmpty();
             });
         }
 
         @Override
         public void close() {
-            if (consumer != null) {
-                consumer.close();
-            }
+            consumer.close();
         }
 
         private void count(UUID signupId) {
             countsBySignup.merge(signupId, 1, Integer::sum);
         }
 
-        java.util.Set<String> distinctSeats(String group) {
+        Set<String> distinctSeats(String group) {
             return seats.stream()
                 .filter(seat -> seat.getGroupId().equals(group))
                 .map(seat -> seat.getSchedule().getCohortId() + "#" + seat.getSeatNumber())

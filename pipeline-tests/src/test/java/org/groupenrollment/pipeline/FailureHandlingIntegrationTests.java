@@ -1,32 +1,31 @@
 package org.groupenrollment.pipeline;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.events.Signups;
+import org.groupenrollment.events.config.EnrollmentTopics;
+import org.groupenrollment.testsupport.FreePorts;
 import org.groupenrollment.testsupport.SchemaRegistryExtension;
 import org.groupenrollment.testsupport.SchemaRegistryProcess;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -35,35 +34,36 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Poison pills are dead-lettered without stopping the partition; an SMTP outage delays
- * email, never loses it.
+ * email, never loses it. One broker and one pipeline for the class: the tests use
+ * distinct people.
  */
 @ExtendWith(SchemaRegistryExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FailureHandlingIntegrationTests {
 
-    private static final String SIGNUPS = "enrollment.signups.submitted";
+    private static final EnrollmentTopics TOPICS = EnrollmentTopics.fromSharedConfiguration();
+
+    private final int smtpPort = FreePorts.loopback();
 
     private EmbeddedKafkaKraftBroker broker;
 
-    private SchemaRegistryProcess registry;
+    private Clients clients;
 
     private GreenMail smtp;
 
-    private int smtpPort;
-
     private RunningPipeline pipeline;
 
-    @BeforeEach
+    @BeforeAll
     void start(SchemaRegistryProcess registry) throws Exception {
-        this.registry = registry;
         broker = SingleNodeKafka.start();
-        smtpPort = freePort();
+        clients = new Clients(broker.getBrokersAsString(), registry.url());
         smtp = startSmtp();
         pipeline = new RunningPipeline(broker.getBrokersAsString(), registry.url(), smtpPort,
                 Files.createTempDirectory("failures-"))
             .start();
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         pipeline.close();
         smtp.stop();
@@ -72,19 +72,19 @@ class FailureHandlingIntegrationTests {
 
     @Test
     void undeserializableAndInvalidSignupsAreDeadLetteredAndTheNextSignupIsStillDecided() {
-        try (KafkaProducer<String, byte[]> raw = rawProducer();
-                KafkaProducer<String, SignupSubmitted> avro = Signups.avroProducer(broker.getBrokersAsString(),
-                        registry.url())) {
-            raw.send(new ProducerRecord<>(SIGNUPS, "anxiety", "not avro at all".getBytes(StandardCharsets.UTF_8)));
-            avro.send(new ProducerRecord<>(SIGNUPS, "anxiety",
+        try (KafkaProducer<String, byte[]> raw = clients.rawProducer();
+                KafkaProducer<String, SignupSubmitted> avro = clients.avroProducer()) {
+            raw.send(new ProducerRecord<>(TOPICS.signupsSubmitted(), "anxiety",
+                    "not avro at all".getBytes(StandardCharsets.UTF_8)));
+            avro.send(new ProducerRecord<>(TOPICS.signupsSubmitted(), "anxiety",
                     Signups.submitted("ghost@example.org", "NY", "astrology")));
-            avro.send(new ProducerRecord<>(SIGNUPS, "anxiety",
+            avro.send(new ProducerRecord<>(TOPICS.signupsSubmitted(), "anxiety",
                     Signups.submitted("after-the-pills@example.org", "NY", "anxiety")));
         }
 
         List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
-            consumer.subscribe(List.of(SIGNUPS + ".dlt"));
+        try (KafkaConsumer<String, byte[]> consumer = clients.rawConsumer("dead-letter-reader", "read_committed")) {
+            consumer.subscribe(List.of(TOPICS.signupsDeadLetter()));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(deadLetters::add);
                 return deadLetters.size() >= 2;
@@ -98,37 +98,38 @@ class FailureHandlingIntegrationTests {
             .anyMatch(message -> message.contains("requestedGroup 'astrology' is not in the catalog"));
         assertThat(deadLetters).extracting(ConsumerRecord::value)
             .anyMatch(value -> new String(value, StandardCharsets.UTF_8).equals("not avro at all"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> receivedBy("after-the-pills@example.org"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> emailsTo("after-the-pills@example.org") == 1);
     }
 
     @Test
-    void anSmtpOutageDelaysTheEmailWithoutLosingIt() throws Exception {
+    void anSmtpOutageDelaysTheEmailWithoutLosingIt() {
         smtp.stop();
-        try (KafkaProducer<String, SignupSubmitted> avro = Signups.avroProducer(broker.getBrokersAsString(),
-                registry.url())) {
-            avro.send(new ProducerRecord<>(SIGNUPS, "ocd", Signups.submitted("patient@example.org", "NJ", "ocd")));
+        try (KafkaProducer<String, SignupSubmitted> avro = clients.avroProducer()) {
+            avro.send(new ProducerRecord<>(TOPICS.signupsSubmitted(), "ocd",
+                    Signups.submitted("patient@example.org", "NJ", "ocd")));
         }
-        try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
-            consumer.subscribe(java.util.regex.Pattern.compile("enrollment\\.seats\\.reserved\\.retry-.*"));
+        try (KafkaConsumer<String, byte[]> consumer = clients.rawConsumer("retry-reader", "read_committed")) {
+            consumer.subscribe(Pattern.compile(Pattern.quote(TOPICS.seatsReserved()) + "\\.retry-.*"));
             await("the failed send moved to a retry topic").atMost(Duration.ofSeconds(60))
                 .until(() -> !consumer.poll(Duration.ofMillis(500)).isEmpty());
         }
 
         smtp = startSmtp();
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> receivedBy("patient@example.org"));
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        await().atMost(Duration.ofSeconds(90)).until(() -> emailsTo("patient@example.org") == 1);
     }
 
-    private boolean receivedBy(String email) {
-        return java.util.Arrays.stream(smtp.getReceivedMessages()).anyMatch(message -> {
-            try {
-                return message.getAllRecipients()[0].toString().equals(email);
-            }
-            catch (jakarta.mail.MessagingException ex) {
-                return false;
-            }
-        });
+    private long emailsTo(String email) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> recipient(message).equals(email)).count();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        }
+        catch (MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private GreenMail startSmtp() {
@@ -139,25 +140,6 @@ class FailureHandlingIntegrationTests {
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private KafkaProducer<String, byte[]> rawProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private KafkaConsumer<String, byte[]> rawConsumer() {
-        return new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                        ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
 }

@@ -56,4 +56,34 @@ class ModularityTests {
             .check(PIPELINE);
     }
 
+    /**
+     * Avro is the wire format: each service maps it at its Kafka edge and works with its
+     * own types inside.
+     */
+    @Test
+    void eachServiceMapsTheEventsAtItsKafkaEdge() {
+        noClasses().that()
+            .resideInAnyPackage("org.groupenrollment.signup..", "org.groupenrollment.notification..",
+                    "org.groupenrollment.eligibility..")
+            .and()
+            .resideOutsideOfPackages("org.groupenrollment.signup.kafka..", "org.groupenrollment.notification.kafka..",
+                    "org.groupenrollment.eligibility.streams..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.groupenrollment.events")
+            .check(PIPELINE);
+    }
+
+    @Test
+    void onlyTheMailEdgeOfTheNotifierKnowsTemplatesAndSmtp() {
+        noClasses().that()
+            .resideInAPackage("org.groupenrollment.notification..")
+            .and()
+            .resideOutsideOfPackage("org.groupenrollment.notification.mail..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.thymeleaf..", "jakarta.mail..", "org.springframework.mail..")
+            .check(PIPELINE);
+    }
+
 }

@@ -16,6 +16,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.events.config.EnrollmentTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,13 +117,39 @@ abstract class PipelineScenario {
     }
 
     @Test
-    void anInvalidSignupIsRefusedAndSendsNothing() throws Exception {
-        String email = uniqueEmail("invalid");
+    void anInvalidSignupIsRefusedAndPublishesAndSendsNothing() throws Exception {
+        String invalid = uniqueEmail("invalid");
+        String next = uniqueEmail("next-in-line");
 
-        HttpResponse<String> response = submit(email, "ZZ", "anxiety");
+        HttpResponse<String> response = submit(invalid, "ZZ", "anxiety");
+        assertThat(submit(next, "NY", "anxiety").statusCode()).isEqualTo(202);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"field\":\"state\"");
+        // Same group, so same partition: once the next signup is on the topic, an earlier
+        // one would be too.
+        List<String> published = signupEmailsUpTo(next);
+        assertThat(published).doesNotContain(invalid);
+        awaitEmailTo(next);
+        assertThat(smtp.getReceivedMessages()).noneMatch(message -> recipient(message).equals(invalid));
+    }
+
+    /**
+     * The applicants' addresses on the signups topic, from the beginning until
+     * {@code last}'s signup.
+     */
+    private List<String> signupEmailsUpTo(String last) {
+        List<String> emails = new java.util.ArrayList<>();
+        try (var consumer = new Clients(bootstrapServers(), registryUrl())
+            .avroConsumer("scenario-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(EnrollmentTopics.fromSharedConfiguration().signupsSubmitted()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500))
+                    .forEach(record -> emails.add(((SignupSubmitted) record.value()).getApplicant().getEmail()));
+                return emails.contains(last);
+            });
+        }
+        return emails;
     }
 
     private HttpResponse<String> submit(String email, String state, String group)

@@ -33,7 +33,7 @@ class DashboardDecodingIntegrationTests {
 
     @Test
     void aDashboardDecodesASubmittedSignupWithNothingButTheRegistry(SchemaRegistryProcess registry) throws Exception {
-        SignupSubmitted signup = EventFixtures.newYorkResidentAskingForAnxiety();
+        SignupSubmitted signup = Signups.newYorkResidentAskingForAnxiety();
         var serializer = new RegistryAvroSerializer<SignupSubmitted>();
         serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
         byte[] bytes = serializer.serialize("signups.submitted", signup);

@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventRoundTripIntegrationTests {
 
     static Stream<SpecificRecordBase> everyEvent() {
-        return Stream.of(EventFixtures.newYorkResidentAskingForAnxiety(), EventFixtures.seatReservedInAnxiety(),
-                EventFixtures.waitlistedForFullGriefGroup(), EventFixtures.texasResidentRedirected());
+        return Stream.of(Signups.newYorkResidentAskingForAnxiety(),
+                Outcomes.seatInTuesdayAnxietyGroup("maya@example.org"),
+                Outcomes.thirdOnTheGriefWaitlist("maya@example.org"),
+                Outcomes.texanAskingForDepression("maya@example.org"));
     }
 
     @ParameterizedTest

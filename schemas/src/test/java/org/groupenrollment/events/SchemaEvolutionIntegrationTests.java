@@ -30,7 +30,7 @@ class SchemaEvolutionIntegrationTests {
         String topic = "evolution-" + UUID.randomUUID();
         var serializer = new RegistryAvroSerializer<>();
         serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
-        serializer.serialize(topic, EventFixtures.newYorkResidentAskingForAnxiety());
+        serializer.serialize(topic, Signups.newYorkResidentAskingForAnxiety());
         requireFullCompatibility(registry, topic + "-value");
 
         GenericRecord v2 = new org.apache.avro.generic.GenericRecordBuilder(SchemaEvolutionTests.V2)

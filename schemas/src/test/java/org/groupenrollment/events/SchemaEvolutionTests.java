@@ -50,7 +50,7 @@ class SchemaEvolutionTests {
 
     @Test
     void newCodeReadsOldDataWithTheNewFieldsDefault() throws IOException {
-        SignupSubmitted old = EventFixtures.newYorkResidentAskingForAnxiety();
+        SignupSubmitted old = Signups.newYorkResidentAskingForAnxiety();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         new SpecificDatumWriter<SignupSubmitted>(V1, old.getSpecificData()).write(old, encoder);
@@ -65,7 +65,7 @@ class SchemaEvolutionTests {
 
     @Test
     void oldCodeReadsNewDataAndMapsAnUnknownSourceToTheDefaultSymbol() throws IOException {
-        SignupSubmitted template = EventFixtures.newYorkResidentAskingForAnxiety();
+        SignupSubmitted template = Signups.newYorkResidentAskingForAnxiety();
         GenericRecord v2 = asV2(template);
         v2.put("source", new GenericData.EnumSymbol(V2.getField("source").schema(), "PARTNER_REFERRAL"));
         v2.put("preferredLanguage", "es");

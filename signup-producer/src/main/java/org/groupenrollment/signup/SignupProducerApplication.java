@@ -2,12 +2,16 @@ package org.groupenrollment.signup;
 
 import java.util.Map;
 
+import org.groupenrollment.events.config.GroupCatalog;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(GroupCatalog.class)
 public class SignupProducerApplication {
 
     /**

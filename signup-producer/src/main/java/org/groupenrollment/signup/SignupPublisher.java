@@ -1,13 +1,11 @@
 package org.groupenrollment.signup;
 
-import org.groupenrollment.events.SignupSubmitted;
-
 /**
  * Hands a signup to the pipeline; returns once the broker has acknowledged it, or throws.
  */
 public interface SignupPublisher {
 
-    void publish(SignupSubmitted signup) throws PublishFailedException;
+    void publish(SubmittedSignup signup) throws PublishFailedException;
 
     class PublishFailedException extends Exception {
 

@@ -5,14 +5,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.groupenrollment.events.Applicant;
-import org.groupenrollment.events.SignupSource;
-import org.groupenrollment.events.SignupSubmitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Turns a valid request into a published SignupSubmitted, once per idempotency key. */
+/** Turns a valid request into a published signup, once per idempotency key. */
 @Service
 public class SignupService {
 
@@ -30,7 +27,7 @@ public class SignupService {
         this.idempotencyKeys = new IdempotencyKeys(100_000, Duration.ofHours(24), clock);
     }
 
-    public UUID submit(SignupRequest request, Optional<String> idempotencyKey, SignupSource source)
+    public UUID submit(SignupRequest request, Optional<String> idempotencyKey, Channel channel)
             throws SignupPublisher.PublishFailedException {
         if (idempotencyKey.isPresent()) {
             Optional<IdempotencyKeys.Entry> earlier = idempotencyKeys.find(idempotencyKey.get());
@@ -43,28 +40,10 @@ public class SignupService {
             }
         }
         UUID signupId = UUID.randomUUID();
-        publisher.publish(toEvent(signupId, request, idempotencyKey, source));
+        publisher.publish(new SubmittedSignup(signupId, clock.instant(), request, idempotencyKey, channel));
         idempotencyKey.ifPresent(key -> idempotencyKeys.remember(key, signupId, request));
-        log.info("Signup {} submitted via {}", signupId, source);
+        log.info("Signup {} submitted via {}", signupId, channel);
         return signupId;
-    }
-
-    private SignupSubmitted toEvent(UUID signupId, SignupRequest request, Optional<String> idempotencyKey,
-            SignupSource source) {
-        return SignupSubmitted.newBuilder()
-            .setSignupId(signupId)
-            .setSubmittedAt(clock.instant())
-            .setApplicant(Applicant.newBuilder()
-                .setFirstName(request.firstName().trim())
-                .setLastName(request.lastName().trim())
-                .setEmail(request.email())
-                .setPhone(request.phone())
-                .build())
-            .setStateOfResidence(request.state())
-            .setRequestedGroup(request.group())
-            .setIdempotencyKey(idempotencyKey.orElse(null))
-            .setSource(source)
-            .build();
     }
 
     /**

@@ -25,7 +25,7 @@ public final class EligibilityPolicy {
      * Decides a signup for a group known to the catalog (unknown groups are rejected
      * before).
      */
-    public Outcome decide(SignupRequest signup, GroupLedger ledger, Optional<Standing> existing) {
+    public Outcome decide(Signup signup, GroupLedger ledger, Optional<Standing> existing) {
         if (!rules.isLicensedIn(signup.state())) {
             return new Outcome(new Decision.RedirectedToDbt(Decision.Reason.OUT_OF_LICENSED_STATE), ledger,
                     Optional.empty());

@@ -4,13 +4,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.groupenrollment.events.EventPackage;
+import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.serde.AvroSerdeConfig;
-import org.groupenrollment.serde.RegistryAvroSerde;
+import org.groupenrollment.serde.RegistryAvroDeserializer;
+import org.groupenrollment.serde.RegistryAvroSerializer;
 
 /**
- * Registry-backed serdes for event values, configured from the Kafka client properties.
+ * The registry-backed (de)serializers of the topology, configured from the Kafka client
+ * properties.
  */
 public final class EventSerdes {
 
@@ -23,10 +27,17 @@ public final class EventSerdes {
         this.configs = Map.copyOf(merged);
     }
 
-    public <T extends SpecificRecord> Serde<T> forValues(Class<T> type) {
-        RegistryAvroSerde<T> serde = new RegistryAvroSerde<>();
-        serde.configure(configs, false);
-        return serde;
+    Deserializer<SignupSubmitted> signups() {
+        RegistryAvroDeserializer<SignupSubmitted> deserializer = new RegistryAvroDeserializer<>();
+        deserializer.configure(configs, false);
+        return deserializer;
+    }
+
+    /** Writes each outcome with its own schema, under its topic's subject. */
+    Serializer<SpecificRecord> outcomes() {
+        RegistryAvroSerializer<SpecificRecord> serializer = new RegistryAvroSerializer<>();
+        serializer.configure(configs, false);
+        return serializer;
     }
 
 }

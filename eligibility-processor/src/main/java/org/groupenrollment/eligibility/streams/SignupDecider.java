@@ -1,6 +1,7 @@
 package org.groupenrollment.eligibility.streams;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -10,9 +11,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.groupenrollment.eligibility.decision.Decision;
 import org.groupenrollment.eligibility.decision.EligibilityPolicy;
 import org.groupenrollment.eligibility.decision.PersonKey;
-import org.groupenrollment.eligibility.decision.SignupRequest;
+import org.groupenrollment.eligibility.decision.Signup;
 import org.groupenrollment.eligibility.decision.Standing;
 import org.groupenrollment.events.SignupSubmitted;
 import org.slf4j.Logger;
@@ -70,8 +72,8 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
         catch (SerializationException | SignupValidation.InvalidSignupException ex) {
             log.warn("Dead-lettering the record at {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(),
                     ex.getMessage(), ex);
-            DeadLetter.describe(record.headers(), ex, origin);
-            context.forward(record.withValue(new DeadLetter(record.value())));
+            DeadLetterHeaders.describe(record.headers(), ex, origin);
+            context.forward(record, EligibilityTopology.DEAD_LETTER);
             return;
         }
         decide(record, signup);
@@ -80,12 +82,11 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
     private void decide(Record<String, byte[]> record, SignupSubmitted signup) {
         String signupId = signup.getSignupId().toString();
         if (decided.get(signupId) != null) {
-            log.debug("Signup {} was decided before; a redelivered or resubmitted copy gets no second outcome",
-                    signupId);
+            log.debug("Signup {} was decided before; a redelivered copy gets no second outcome", signupId);
             return;
         }
         String groupId = signup.getRequestedGroup();
-        SignupRequest request = new SignupRequest(signup.getSignupId(), signup.getStateOfResidence(), groupId,
+        Signup request = new Signup(signup.getSignupId(), signup.getStateOfResidence(), groupId,
                 PersonKey.of(signup.getApplicant().getEmail()));
         String standingKey = groupId + "|" + request.personKey();
         Optional<Standing> existing = Optional.ofNullable(standings.get(standingKey)).map(LedgerCodec::decodeStanding);
@@ -98,9 +99,26 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
             ledgers.put(groupId, LedgerCodec.encode(outcome.ledger()));
         });
         decided.put(signupId, outcome.decision().getClass().getSimpleName());
-        context.forward(new Record<>(signupId,
-                OutcomeEvents.of(outcome.decision(), signup, policy.rules(), clock.instant()), record.timestamp()));
+        publish(outcome.decision(), signup, record.timestamp());
         log.debug("Signup {} decided: {}", signupId, outcome.decision().getClass().getSimpleName());
+    }
+
+    private void publish(Decision decision, SignupSubmitted signup, long timestamp) {
+        OutcomeEvents events = new OutcomeEvents(policy.rules(), signup, clock.instant());
+        String key = signup.getSignupId().toString();
+        if (decision instanceof Decision.SeatReserved seat) {
+            forward(key, events.seatReserved(seat), timestamp, EligibilityTopology.SEAT_RESERVED);
+        }
+        else if (decision instanceof Decision.Waitlisted waitlisted) {
+            forward(key, events.waitlisted(waitlisted), timestamp, EligibilityTopology.WAITLISTED);
+        }
+        else if (decision instanceof Decision.RedirectedToDbt redirect) {
+            forward(key, events.redirectedToDbt(redirect), timestamp, EligibilityTopology.REDIRECTED_TO_DBT);
+        }
+    }
+
+    private void forward(String key, Object event, long timestamp, String sink) {
+        context.forward(new Record<>(key, event, timestamp), sink);
     }
 
 }

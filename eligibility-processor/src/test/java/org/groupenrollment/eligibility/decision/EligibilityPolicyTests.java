@@ -113,8 +113,8 @@ class EligibilityPolicyTests {
             .hasSize(64);
     }
 
-    private static SignupRequest signupFrom(String state) {
-        return new SignupRequest(UUID.randomUUID(), state, "anxiety", PersonKey.of(UUID.randomUUID() + "@example.org"));
+    private static Signup signupFrom(String state) {
+        return new Signup(UUID.randomUUID(), state, "anxiety", PersonKey.of(UUID.randomUUID() + "@example.org"));
     }
 
     private static Cohort cohort(String id, int capacity) {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.BackOff;
 import org.springframework.kafka.annotation.DltHandler;
+import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.RetryableTopic;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -17,13 +18,24 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the three outcome topics and hands each event to the notifier. A transient
- * failure moves the record to a retry topic with a growing delay, so the main partitions
- * keep flowing; a permanent one, or a record that cannot be deserialized, goes straight
- * to the dead-letter topic ({@code <topic>.dlt}), where it stays for staff to inspect and
- * replay.
+ * Reads the three outcome topics and hands each event, by its type, to the notifier. A
+ * transient failure moves the record to a retry topic with a growing delay, so the main
+ * partitions keep flowing; a permanent one, or a record that cannot be deserialized, goes
+ * straight to the dead-letter topic ({@code <topic>.dlt}), where it stays for staff to
+ * inspect and replay.
  */
 @Component
+@RetryableTopic(attempts = "${enrollment.notifications.retry.attempts}",
+        backOff = @BackOff(delayString = "${enrollment.notifications.retry.first-delay}",
+                multiplierString = "${enrollment.notifications.retry.multiplier}",
+                maxDelayString = "${enrollment.notifications.retry.max-delay}"),
+        exclude = EmailSender.PermanentEmailFailure.class, traversingCauses = "true", retryTopicSuffix = ".retry",
+        dltTopicSuffix = ".dlt", numPartitions = "${enrollment.topics.partitions}",
+        replicationFactor = "${enrollment.topics.replication-factor}",
+        // Retries are rare: one thread per retry topic is plenty.
+        concurrency = "1")
+@KafkaListener(id = "outcome-notifier", topics = { "${enrollment.topics.seats-reserved}",
+        "${enrollment.topics.signups-waitlisted}", "${enrollment.topics.redirected-to-dbt}" })
 class OutcomeListener {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeListener.class);
@@ -34,32 +46,24 @@ class OutcomeListener {
         this.notifier = notifier;
     }
 
-    @RetryableTopic(attempts = "${enrollment.notifications.retry.attempts}",
-            backOff = @BackOff(delayString = "${enrollment.notifications.retry.first-delay}",
-                    multiplierString = "${enrollment.notifications.retry.multiplier}",
-                    maxDelayString = "${enrollment.notifications.retry.max-delay}"),
-            exclude = EmailSender.PermanentEmailFailure.class, traversingCauses = "true", retryTopicSuffix = ".retry",
-            dltTopicSuffix = ".dlt", numPartitions = "${enrollment.topics.partitions}",
-            replicationFactor = "${enrollment.topics.replication-factor}",
-            // Retries are rare: one thread per retry topic is plenty.
-            concurrency = "1")
-    @KafkaListener(id = "outcome-notifier", topics = { "${enrollment.topics.seats-reserved}",
-            "${enrollment.topics.signups-waitlisted}", "${enrollment.topics.redirected-to-dbt}" })
-    void on(ConsumerRecord<String, Object> record) {
-        Object event = record.value();
-        if (event instanceof SeatReserved seat) {
-            notifier.on(seat);
-        }
-        else if (event instanceof SignupWaitlisted waitlisted) {
-            notifier.on(waitlisted);
-        }
-        else if (event instanceof RedirectedToDbt redirect) {
-            notifier.on(redirect);
-        }
-        else {
-            throw new IllegalArgumentException(
-                    "No notification for a " + (event == null ? "null" : event.getClass().getName()));
-        }
+    @KafkaHandler
+    void on(SeatReserved seat) {
+        notifier.on(OutcomeEvents.toOutcome(seat));
+    }
+
+    @KafkaHandler
+    void on(SignupWaitlisted waitlisted) {
+        notifier.on(OutcomeEvents.toOutcome(waitlisted));
+    }
+
+    @KafkaHandler
+    void on(RedirectedToDbt redirect) {
+        notifier.on(OutcomeEvents.toOutcome(redirect));
+    }
+
+    @KafkaHandler(isDefault = true)
+    void onOther(Object other) {
+        throw new IllegalArgumentException("No notification for a " + other.getClass().getName());
     }
 
     /** Logs the exception's class only: SMTP replies quote the recipient's address. */

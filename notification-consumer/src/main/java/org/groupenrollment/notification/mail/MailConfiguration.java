@@ -1,14 +1,13 @@
 package org.groupenrollment.notification.mail;
 
-import org.groupenrollment.notification.EmailComposer;
-import org.groupenrollment.notification.EmailSender;
 import org.groupenrollment.notification.NotificationSettings;
-import org.groupenrollment.notification.OutcomeNotifier;
-import org.groupenrollment.notification.SentLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+/**
+ * The mail edge: rendering from templates, and sending over SMTP with reused connections.
+ */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
 
@@ -18,13 +17,8 @@ class MailConfiguration {
     }
 
     @Bean
-    EmailComposer emailComposer(NotificationSettings settings) {
-        return new EmailComposer(settings);
-    }
-
-    @Bean
-    OutcomeNotifier outcomeNotifier(EmailComposer composer, EmailSender sender, SentLog sentLog) {
-        return new OutcomeNotifier(composer, sender, sentLog);
+    ThymeleafEmailComposer emailComposer(NotificationSettings settings) {
+        return new ThymeleafEmailComposer(settings);
     }
 
 }

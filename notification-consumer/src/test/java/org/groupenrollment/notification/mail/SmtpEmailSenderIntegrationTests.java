@@ -1,17 +1,15 @@
 package org.groupenrollment.notification.mail;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.groupenrollment.notification.Email;
-import org.groupenrollment.notification.EmailComposer;
 import org.groupenrollment.notification.EmailSender;
 import org.groupenrollment.notification.Outcomes;
+import org.groupenrollment.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -25,7 +23,7 @@ class SmtpEmailSenderIntegrationTests {
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    private final EmailComposer composer = new EmailComposer(Outcomes.settings());
+    private final ThymeleafEmailComposer composer = new ThymeleafEmailComposer(Outcomes.settings());
 
     @Test
     void sendsHtmlAndTextWithTheOutcomesMessageId() throws Exception {
@@ -72,24 +70,37 @@ class SmtpEmailSenderIntegrationTests {
     }
 
     @Test
-    void sendsManyEmailsOverTheSameConnection() throws Exception {
-        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()),
-                "groups@enrollment.example")) {
+    void sendsManyEmailsOverOneConnection() throws Exception {
+        try (ConnectionCountingRelay relay = new ConnectionCountingRelay(smtp.getSmtp().getPort());
+                SmtpEmailSender sender = new SmtpEmailSender(mailSender(relay.port()), "groups@enrollment.example")) {
             for (int i = 0; i < 5; i++) {
                 sender.send(composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("person" + i + "@example.org")));
             }
-        }
 
+            assertThat(relay.connections()).isEqualTo(1);
+        }
         assertThat(smtp.getReceivedMessages()).hasSize(5);
     }
 
     @Test
-    void anUnreachableServerIsATransientFailure() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
+    void aConnectionTheServerDroppedIsReplacedWithoutLosingTheEmail() throws Exception {
+        try (ConnectionCountingRelay relay = new ConnectionCountingRelay(smtp.getSmtp().getPort());
+                SmtpEmailSender sender = new SmtpEmailSender(mailSender(relay.port()), "groups@enrollment.example")) {
+            sender.send(composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("before@example.org")));
+            relay.dropConnections();
+
+            sender.send(composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("after@example.org")));
+
+            assertThat(relay.connections()).isEqualTo(2);
         }
-        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(closedPort), "groups@enrollment.example")) {
+        assertThat(smtp.getReceivedMessages()).extracting(message -> message.getAllRecipients()[0].toString())
+            .containsExactly("before@example.org", "after@example.org");
+    }
+
+    @Test
+    void anUnreachableServerIsATransientFailure() throws IOException {
+        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(FreePorts.loopback()),
+                "groups@enrollment.example")) {
             assertThatThrownBy(
                     () -> sender.send(composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("sam@example.org"))))
                 .isInstanceOf(EmailSender.TransientEmailFailure.class);

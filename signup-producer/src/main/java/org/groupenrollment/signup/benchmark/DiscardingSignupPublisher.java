@@ -1,7 +1,7 @@
 package org.groupenrollment.signup.benchmark;
 
-import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.signup.SignupPublisher;
+import org.groupenrollment.signup.SubmittedSignup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class DiscardingSignupPublisher implements SignupPublisher {
 
     @Override
-    public void publish(SignupSubmitted signup) {
+    public void publish(SubmittedSignup signup) {
         // discarded on purpose: see the class comment
     }
 

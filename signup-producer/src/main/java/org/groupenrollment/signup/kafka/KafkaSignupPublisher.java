@@ -4,8 +4,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.groupenrollment.events.Applicant;
+import org.groupenrollment.events.SignupSource;
 import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.signup.SignupPublisher;
+import org.groupenrollment.signup.SignupRequest;
+import org.groupenrollment.signup.SubmittedSignup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -13,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes keyed by group, so that every signup for a group lands in one partition and
  * the processor has a single writer per group. Waits for the broker's acknowledgement
- * (acks=all, idempotent producer; see application.yml) so that a 202 means the signup is
- * durable.
+ * (acks=all, idempotent producer; see signup-producer.yml) so that a 202 means the signup
+ * is durable.
  */
 @Component
 @ConditionalOnProperty(name = "enrollment.benchmark.discard-signups", havingValue = "false", matchIfMissing = true)
@@ -22,35 +27,57 @@ class KafkaSignupPublisher implements SignupPublisher {
 
     private final KafkaTemplate<String, SignupSubmitted> template;
 
+    private final EnrollmentTopics topics;
+
     private final PublishSettings settings;
 
-    KafkaSignupPublisher(KafkaTemplate<String, SignupSubmitted> template, PublishSettings settings) {
+    KafkaSignupPublisher(KafkaTemplate<String, SignupSubmitted> template, EnrollmentTopics topics,
+            PublishSettings settings) {
         this.template = template;
+        this.topics = topics;
         this.settings = settings;
     }
 
     @Override
-    public void publish(SignupSubmitted signup) throws PublishFailedException {
+    public void publish(SubmittedSignup signup) throws PublishFailedException {
         try {
-            template.send(settings.signupsSubmitted(), signup.getRequestedGroup(), signup)
+            template.send(topics.signupsSubmitted(), signup.request().group(), toEvent(signup))
                 .get(settings.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (ExecutionException ex) {
-            throw new PublishFailedException("Kafka did not acknowledge signup " + signup.getSignupId(), ex.getCause());
+            throw new PublishFailedException("Kafka did not acknowledge signup " + signup.signupId(), ex.getCause());
         }
         catch (TimeoutException ex) {
-            throw new PublishFailedException("Kafka did not acknowledge signup " + signup.getSignupId() + " within "
+            throw new PublishFailedException("Kafka did not acknowledge signup " + signup.signupId() + " within "
                     + settings.acknowledgementTimeout(), ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new PublishFailedException("Interrupted while publishing signup " + signup.getSignupId(), ex);
+            throw new PublishFailedException("Interrupted while publishing signup " + signup.signupId(), ex);
         }
         catch (RuntimeException ex) {
-            // The send itself can fail before any future exists: metadata unavailable,
+            // The send can fail before any future exists: metadata unavailable,
             // serializer or registry down.
-            throw new PublishFailedException("Could not publish signup " + signup.getSignupId(), ex);
+            throw new PublishFailedException("Could not publish signup " + signup.signupId(), ex);
         }
+    }
+
+    static SignupSubmitted toEvent(SubmittedSignup signup) {
+        SignupRequest request = signup.request();
+        return SignupSubmitted.newBuilder()
+            .setSignupId(signup.signupId())
+            .setSubmittedAt(signup.submittedAt())
+            .setApplicant(Applicant.newBuilder()
+                .setFirstName(request.firstName().trim())
+                .setLastName(request.lastName().trim())
+                .setEmail(request.email())
+                .setPhone(request.phone())
+                .build())
+            .setStateOfResidence(request.state())
+            .setRequestedGroup(request.group())
+            .setIdempotencyKey(signup.idempotencyKey().orElse(null))
+            .setSource(SignupSource.valueOf(signup.channel().name()))
+            .build();
     }
 
 }

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * RFC 9457 problem bodies. Spring already answers malformed JSON (400), a wrong content
  * type (415) and so on with problems; this adds the fields at fault to validation
- * problems, and the 409 and 503 of this service.
+ * problems, and the 422 (an Idempotency-Key reused for another signup) and 503 of this
+ * service.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.groupenrollment.events.SignupSource;
+import org.groupenrollment.signup.Channel;
 import org.groupenrollment.signup.SignupPublisher;
 import org.groupenrollment.signup.SignupRequest;
 import org.groupenrollment.signup.SignupService;
@@ -43,7 +43,7 @@ class SignupApiController {
     ResponseEntity<SignupAccepted> submit(@Valid @RequestBody SignupRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey)
             throws SignupPublisher.PublishFailedException {
-        UUID signupId = signups.submit(request, Optional.ofNullable(idempotencyKey), SignupSource.API);
+        UUID signupId = signups.submit(request, Optional.ofNullable(idempotencyKey), Channel.API);
         URI status = URI.create("/api/signups/" + signupId);
         return ResponseEntity.accepted().location(status).body(new SignupAccepted(signupId, "SUBMITTED", status));
     }

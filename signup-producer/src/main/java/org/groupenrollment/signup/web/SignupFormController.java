@@ -5,11 +5,11 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.groupenrollment.events.SignupSource;
+import org.groupenrollment.signup.Channel;
 import org.groupenrollment.signup.SignupPublisher;
 import org.groupenrollment.signup.SignupRequest;
 import org.groupenrollment.signup.SignupService;
-import org.groupenrollment.signup.catalog.CatalogSettings;
+import org.groupenrollment.signup.catalog.SignupOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,17 +33,17 @@ class SignupFormController {
 
     private final SignupService signups;
 
-    private final CatalogSettings catalog;
+    private final SignupOptions options;
 
-    SignupFormController(SignupService signups, CatalogSettings catalog) {
+    SignupFormController(SignupService signups, SignupOptions options) {
         this.signups = signups;
-        this.catalog = catalog;
+        this.options = options;
     }
 
     @ModelAttribute
     void catalog(Model model) {
-        model.addAttribute("groups", catalog.groupNames());
-        model.addAttribute("states", catalog.states());
+        model.addAttribute("groups", options.groupNames());
+        model.addAttribute("states", options.states());
     }
 
     @GetMapping("/")
@@ -63,7 +63,7 @@ class SignupFormController {
             return "signup";
         }
         try {
-            UUID signupId = signups.submit(signup, Optional.of(idempotencyKey), SignupSource.WEB_FORM);
+            UUID signupId = signups.submit(signup, Optional.of(idempotencyKey), Channel.WEB_FORM);
             redirect.addAttribute("id", signupId);
             return "redirect:/signups/submitted";
         }

@@ -1,7 +1,10 @@
 package org.groupenrollment.signup.web;
 
+import org.groupenrollment.events.config.GroupCatalog;
 import org.groupenrollment.signup.SignupProducerApplication;
 import org.groupenrollment.signup.SignupService;
+import org.groupenrollment.signup.catalog.CatalogSettings;
+import org.groupenrollment.signup.catalog.SignupOptions;
 import org.groupenrollment.signup.status.OutcomeView;
 import org.groupenrollment.signup.status.SignupStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -55,10 +59,10 @@ class SignupApiControllerTests {
         assertThat(result).bodyJson()
             .extractingPath("$.signupId")
             .asString()
-            .isEqualTo(publisher.published.get(0).getSignupId().toString());
+            .isEqualTo(publisher.published.get(0).signupId().toString());
         assertThat(publisher.published).singleElement().satisfies(signup -> {
-            assertThat(signup.getStateOfResidence()).isEqualTo("NY");
-            assertThat(signup.getRequestedGroup()).isEqualTo("anxiety");
+            assertThat(signup.request().state()).isEqualTo("NY");
+            assertThat(signup.request().group()).isEqualTo("anxiety");
         });
     }
 
@@ -132,11 +136,11 @@ class SignupApiControllerTests {
         assertThat(retry).bodyJson()
             .extractingPath("$.signupId")
             .asString()
-            .isEqualTo(publisher.published.get(0).getSignupId().toString());
+            .isEqualTo(publisher.published.get(0).signupId().toString());
         assertThat(first).bodyJson()
             .extractingPath("$.signupId")
             .asString()
-            .isEqualTo(publisher.published.get(0).getSignupId().toString());
+            .isEqualTo(publisher.published.get(0).signupId().toString());
         assertThat(publisher.published).hasSize(1);
     }
 
@@ -174,7 +178,6 @@ class SignupApiControllerTests {
         assertThat(result).headers().containsHeader("Retry-After");
     }
 
-    /** The catalog from configuration, and a recording publisher in place of Kafka. */
     @Test
     void theStatusUrlTellsTheKindOfOutcomeOnceDecided() {
         java.util.UUID decided = java.util.UUID.randomUUID();
@@ -196,8 +199,10 @@ class SignupApiControllerTests {
         assertThat(result).headers().containsHeader("Retry-After");
     }
 
+    /** The catalog from configuration, and a recording publisher in place of Kafka. */
     @TestConfiguration
-    @org.springframework.boot.context.properties.EnableConfigurationProperties(org.groupenrollment.signup.catalog.CatalogSettings.class)
+    @EnableConfigurationProperties({ GroupCatalog.class, CatalogSettings.class })
+    @Import(SignupOptions.class)
     static class Doubles {
 
         @Bean

@@ -1,5 +1,6 @@
 package org.groupenrollment.signup.web;
 
+import org.groupenrollment.signup.Channel;
 import org.groupenrollment.signup.SignupProducerApplication;
 import org.groupenrollment.signup.SignupService;
 import org.groupenrollment.signup.status.OutcomeView;
@@ -53,7 +54,7 @@ class SignupFormControllerTests {
             .contains("id=\"email-error\"")
             .contains("must be an email address")
             .contains("value=\"Maya\"");
-        assertThat(publisher.published).noneMatch(s -> "form-1".equals(s.getIdempotencyKey()));
+        assertThat(publisher.published).noneMatch(s -> s.idempotencyKey().filter("form-1"::equals).isPresent());
     }
 
     @Test
@@ -70,8 +71,8 @@ class SignupFormControllerTests {
             .exchange();
 
         assertThat(result).hasStatus3xxRedirection().redirectedUrl().startsWith("/signups/submitted?id=");
-        assertThat(publisher.published)
-            .anyMatch(s -> "form-2".equals(s.getIdempotencyKey()) && s.getStateOfResidence().equals("TX"));
+        assertThat(publisher.published).anyMatch(s -> s.idempotencyKey().filter("form-2"::equals).isPresent()
+                && s.request().state().equals("TX") && s.channel() == Channel.WEB_FORM);
     }
 
 }

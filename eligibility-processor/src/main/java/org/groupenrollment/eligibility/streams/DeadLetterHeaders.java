@@ -6,11 +6,14 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * A signup the processor can never decide, forwarded with its original bytes. The headers
- * use spring-kafka's dead-letter names, so every dead-letter topic of the pipeline reads
- * alike.
+ * Why a signup went to the dead-letter topic and where it came from, in headers named as
+ * spring-kafka names its dead-letter headers ({@code kafka_dlt-*}), with text values so
+ * that any console shows them as they are.
  */
-record DeadLetter(byte[] payload) {
+final class DeadLetterHeaders {
+
+    private DeadLetterHeaders() {
+    }
 
     static void describe(Headers headers, Exception cause, RecordMetadata origin) {
         headers.add("kafka_dlt-exception-fqcn", utf8(cause.getClass().getName()));
@@ -23,4 +26,5 @@ record DeadLetter(byte[] payload) {
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
 }

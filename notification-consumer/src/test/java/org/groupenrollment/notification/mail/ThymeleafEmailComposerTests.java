@@ -1,18 +1,20 @@
-package org.groupenrollment.notification;
+package org.groupenrollment.notification.mail;
 
 import java.util.List;
 import java.util.Locale;
 
+import org.groupenrollment.notification.Email;
+import org.groupenrollment.notification.Outcomes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EmailComposerTests {
+class ThymeleafEmailComposerTests {
 
     private static final List<String> CONDITIONS = List.of("anger", "anxiety", "borderline", "chronic", "depression",
             "grief", "ocd", "relationship", "trauma", "ptsd");
 
-    private final EmailComposer composer = new EmailComposer(Outcomes.settings());
+    private final ThymeleafEmailComposer composer = new ThymeleafEmailComposer(Outcomes.settings());
 
     @Test
     void aSeatEmailGivesTheGroupsWeeklySchedule() {
@@ -27,7 +29,7 @@ class EmailComposerTests {
             .contains("December 1, 2026");
         assertThat(email.text()).contains("every Tuesday at 6:30 PM (America/New_York), 90 minutes")
             .contains("Your seat: 4");
-        assertThat(email.messageId()).isEqualTo("<seat-reserved." + seat.getSignupId() + "@notifications.test>");
+        assertThat(email.messageId()).isEqualTo("<seat-reserved." + seat.signupId() + "@notifications.test>");
     }
 
     @Test
@@ -40,7 +42,7 @@ class EmailComposerTests {
 
     @Test
     void aRedirectEmailExplainsTheLicensingRuleAndHowToJoinDbt() {
-        Email email = composer.redirected(Outcomes.texanAskingForDepression("sam@example.org"));
+        Email email = composer.redirectedToDbt(Outcomes.texanAskingForDepression("sam@example.org"));
 
         assertThat(email.text()).contains("only to residents of FL, NJ, NY")
             .contains("You told us you live in TX")
@@ -52,7 +54,7 @@ class EmailComposerTests {
     void noSubjectLineNamesACondition() {
         List<Email> emails = List.of(composer.seatReserved(Outcomes.seatInTuesdayAnxietyGroup("a@example.org")),
                 composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("b@example.org")),
-                composer.redirected(Outcomes.texanAskingForDepression("c@example.org")));
+                composer.redirectedToDbt(Outcomes.texanAskingForDepression("c@example.org")));
 
         assertThat(emails).extracting(email -> email.subject().toLowerCase(Locale.ROOT))
             .allSatisfy(subject -> assertThat(CONDITIONS).noneMatch(subject::contains));
