@@ -20,16 +20,7 @@ import org.groupenrollment.serde.RegistryAvroSerializer;
  * Kafka clients for the tests' own reading and writing, speaking the pipeline's wire
  * format.
  */
-final class Clients {
-
-    private final String bootstrapServers;
-
-    private final String registryUrl;
-
-    Clients(String bootstrapServers, String registryUrl) {
-        this.bootstrapServers = bootstrapServers;
-        this.registryUrl = registryUrl;
-    }
+record Clients(String bootstrapServers, String registryUrl) {
 
     /**
      * Writes Avro in the registry's wire format, registering schemas as the services do.

@@ -34,25 +34,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The signup has invalid fields.");
-        problem.setTitle("Invalid signup");
-        problem.setProperty("errors", fieldErrors(ex.getBindingResult().getFieldErrors()));
-        return ResponseEntity.badRequest().body(problem);
+        return invalid("Invalid signup", "The signup has invalid fields.",
+                fieldErrors(ex.getBindingResult().getFieldErrors()));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has invalid parameters.");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors",
+        return invalid("Invalid request", "The request has invalid parameters.",
                 ex.getParameterValidationResults()
                     .stream()
                     .map(result -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
                             "message", result.getResolvableErrors().get(0).getDefaultMessage()))
                     .toList());
+    }
+
+    /** A 400 whose {@code errors} name each field at fault and what is wrong with it. */
+    private static ResponseEntity<Object> invalid(String title, String detail, List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle(title);
+        problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 

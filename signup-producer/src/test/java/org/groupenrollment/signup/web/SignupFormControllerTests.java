@@ -31,6 +31,7 @@ class SignupFormControllerTests {
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText()
             .contains("<label for=\"email\">Email</label>")
+            .contains("<label for=\"phone\">Phone <span class=\"optional\">(optional)</span></label>")
             .contains("<option value=\"trauma-and-ptsd\">Trauma and PTSD</option>")
             .contains("<option value=\"TX\">Texas</option>")
             .contains("name=\"idempotencyKey\"");
@@ -53,7 +54,9 @@ class SignupFormControllerTests {
         assertThat(result).bodyText()
             .contains("id=\"email-error\"")
             .contains("must be an email address")
-            .contains("value=\"Maya\"");
+            .contains("value=\"Maya\"")
+            .contains("<option value=\"NY\" selected=\"selected\">New York</option>")
+            .contains("<option value=\"anxiety\" selected=\"selected\">Anxiety</option>");
         assertThat(publisher.published).noneMatch(s -> s.idempotencyKey().filter("form-1"::equals).isPresent());
     }
 
