@@ -177,9 +177,15 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
         return -1;
     }
 
+    /**
+     * A dropped connection shows as an I/O error when the write fails, or, when the
+     * server closed it first, as a reply that never came (Angus reports end of stream as
+     * reply code -1).
+     */
     private static boolean isConnectionLost(MessagingException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
+            if (cause instanceof IOException
+                    || cause instanceof SMTPSendFailedException noReply && noReply.getReturnCode() == -1) {
                 return true;
             }
         }
