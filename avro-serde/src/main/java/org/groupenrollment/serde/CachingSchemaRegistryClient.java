@@ -2,6 +2,7 @@ package org.groupenrollment.serde;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.apache.avro.Schema;
 
@@ -29,24 +30,38 @@ final class CachingSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return registeredIds.computeIfAbsent(new SubjectSchema(subject, schema),
-                key -> delegate.register(subject, schema));
+        return cached(registeredIds, new SubjectSchema(subject, schema), key -> delegate.register(subject, schema));
     }
 
     @Override
     public int lookUpId(String subject, Schema schema) {
-        return lookedUpIds.computeIfAbsent(new SubjectSchema(subject, schema),
-                key -> delegate.lookUpId(subject, schema));
+        return cached(lookedUpIds, new SubjectSchema(subject, schema), key -> delegate.lookUpId(subject, schema));
     }
 
     @Override
     public Schema schemaById(int id) {
-        return schemasById.computeIfAbsent(id, delegate::schemaById);
+        return cached(schemasById, id, delegate::schemaById);
     }
 
     @Override
     public RegisteredSchema latest(String subject) {
-        return latestBySubject.computeIfAbsent(subject, delegate::latest);
+        return cached(latestBySubject, subject, delegate::latest);
+    }
+
+    /**
+     * Asks the registry outside any lock, unlike {@code computeIfAbsent}: while the
+     * registry is slow or down, every caller waits for, and fails on, its own call
+     * instead of queueing behind the others. Two callers may both ask on a cold start;
+     * the answers are the same.
+     */
+    private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> load) {
+        V known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        V loaded = load.apply(key);
+        V first = cache.putIfAbsent(key, loaded);
+        return first != null ? first : loaded;
     }
 
     private record SubjectSchema(String subject, Schema schema) {
