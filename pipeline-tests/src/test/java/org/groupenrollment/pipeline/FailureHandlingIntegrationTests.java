@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -117,6 +118,28 @@ class FailureHandlingIntegrationTests {
         smtp = startSmtp();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> emailsTo("patient@example.org") == 1);
+    }
+
+    @Test
+    void aTombstoneOnAnOutcomeTopicGoesStraightToTheDeadLetterTopicWithoutRetries() {
+        String key = "tombstone-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> raw = clients.rawProducer()) {
+            raw.send(new ProducerRecord<>(TOPICS.seatsReserved(), key, null));
+        }
+
+        try (KafkaConsumer<String, byte[]> consumer = clients.rawConsumer("tombstone-reader", "read_committed")) {
+            consumer.subscribe(Pattern.compile(Pattern.quote(TOPICS.seatsReserved()) + "\\.(retry-.*|dlt)"));
+            List<String> topics = new ArrayList<>();
+            // Well before the first retry delay has passed twice: a retried record would
+            // still be on a retry topic.
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(500))
+                    .forEach(record -> topics.add(key.equals(record.key()) ? record.topic() : "other"));
+                return topics.contains(TOPICS.seatsReserved() + ".dlt");
+            });
+            assertThat(topics).filteredOn(topic -> !topic.equals("other"))
+                .containsExactly(TOPICS.seatsReserved() + ".dlt");
+        }
     }
 
     private long emailsTo(String email) {

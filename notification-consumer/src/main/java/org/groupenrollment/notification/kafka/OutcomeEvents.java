@@ -45,7 +45,7 @@ final class OutcomeEvents {
      */
     private static Outcome.Schedule schedule(WeeklySchedule schedule) {
         if (schedule.getDayOfWeek() == MeetingDay.UNKNOWN) {
-            throw new IllegalArgumentException(
+            throw new UnusableOutcomeException(
                     "Cohort " + schedule.getCohortId() + " meets on a day this notifier does not know");
         }
         return new Outcome.Schedule(DayOfWeek.valueOf(schedule.getDayOfWeek().name()), schedule.getStartTime(),

@@ -14,23 +14,26 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.RetryableTopic;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the three outcome topics and hands each event, by its type, to the notifier. A
  * transient failure moves the record to a retry topic with a growing delay, so the main
- * partitions keep flowing; a permanent one, or a record that cannot be deserialized, goes
- * straight to the dead-letter topic ({@code <topic>.dlt}), where it stays for staff to
- * inspect and replay.
+ * partitions keep flowing; a permanent one, a record that cannot be deserialized and one
+ * that no email can be made of (a tombstone, an unknown type) go straight to the
+ * dead-letter topic ({@code <topic>.dlt}), where they stay for staff to inspect and
+ * replay.
  */
 @Component
 @RetryableTopic(attempts = "${enrollment.notifications.retry.attempts}",
         backOff = @BackOff(delayString = "${enrollment.notifications.retry.first-delay}",
                 multiplierString = "${enrollment.notifications.retry.multiplier}",
                 maxDelayString = "${enrollment.notifications.retry.max-delay}"),
-        exclude = EmailSender.PermanentEmailFailure.class, traversingCauses = "true", retryTopicSuffix = ".retry",
-        dltTopicSuffix = ".dlt", numPartitions = "${enrollment.topics.partitions}",
+        exclude = { EmailSender.PermanentEmailFailure.class, UnusableOutcomeException.class },
+        traversingCauses = "true", retryTopicSuffix = ".retry", dltTopicSuffix = ".dlt",
+        numPartitions = "${enrollment.topics.partitions}",
         replicationFactor = "${enrollment.topics.replication-factor}",
         // Retries are rare: one thread per retry topic is plenty.
         concurrency = "1")
@@ -63,7 +66,8 @@ class OutcomeListener {
 
     @KafkaHandler(isDefault = true)
     void onOther(Object other) {
-        throw new IllegalArgumentException("No notification for a " + other.getClass().getName());
+        throw new UnusableOutcomeException(other instanceof KafkaNull ? "An outcome record without a value (tombstone)"
+                : "No notification for a " + other.getClass().getName());
     }
 
     /** Logs the exception's class only: SMTP replies quote the recipient's address. */

@@ -61,7 +61,7 @@ class OutcomeEventsTests {
         SeatReserved event = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
         event.getSchedule().setDayOfWeek(MeetingDay.UNKNOWN);
 
-        assertThatThrownBy(() -> OutcomeEvents.toOutcome(event)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OutcomeEvents.toOutcome(event)).isInstanceOf(UnusableOutcomeException.class)
             .hasMessageContaining("anxiety-tue");
     }
 
