@@ -13,6 +13,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 import org.groupenrollment.eligibility.decision.EligibilityPolicy;
 import org.groupenrollment.events.config.EnrollmentTopics;
+import org.groupenrollment.events.config.HmacKeys;
 
 /**
  * signups (keyed by group) -> decide (ledger, standings, decided signups) -> one sink per
@@ -44,11 +45,12 @@ public final class EligibilityTopology {
     }
 
     public static Topology addTo(Topology topology, EnrollmentTopics topics, EligibilityPolicy policy,
-            EventSerdes serdes, Clock clock) {
+            EventSerdes serdes, HmacKeys hmacKeys, Clock clock) {
         StringSerializer keys = new StringSerializer();
         Serializer<SpecificRecord> outcomes = serdes.outcomes();
         topology.addSource(SIGNUPS, new StringDeserializer(), new ByteArrayDeserializer(), topics.signupsSubmitted())
-            .addProcessor(DECIDE, () -> new SignupDecider(policy, serdes.signups(), clock), SIGNUPS)
+            .addProcessor(DECIDE, () -> new SignupDecider(policy, serdes.signups(), new PersonKeys(hmacKeys), clock),
+                    SIGNUPS)
             .addSink(SEAT_RESERVED, topics.seatsReserved(), keys, outcomes, DECIDE)
             .addSink(WAITLISTED, topics.signupsWaitlisted(), keys, outcomes, DECIDE)
             .addSink(REDIRECTED_TO_DBT, topics.redirectedToDbt(), keys, outcomes, DECIDE)

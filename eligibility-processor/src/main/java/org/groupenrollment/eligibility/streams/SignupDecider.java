@@ -2,6 +2,7 @@ package org.groupenrollment.eligibility.streams;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -13,7 +14,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.groupenrollment.eligibility.decision.Decision;
 import org.groupenrollment.eligibility.decision.EligibilityPolicy;
-import org.groupenrollment.eligibility.decision.PersonKey;
 import org.groupenrollment.eligibility.decision.Signup;
 import org.groupenrollment.eligibility.decision.Standing;
 import org.groupenrollment.events.SignupSubmitted;
@@ -34,6 +34,8 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
 
     private final Deserializer<SignupSubmitted> deserializer;
 
+    private final PersonKeys personKeys;
+
     private final Clock clock;
 
     private ProcessorContext<String, Object> context;
@@ -44,9 +46,11 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
 
     private KeyValueStore<String, String> decided;
 
-    SignupDecider(EligibilityPolicy policy, Deserializer<SignupSubmitted> deserializer, Clock clock) {
+    SignupDecider(EligibilityPolicy policy, Deserializer<SignupSubmitted> deserializer, PersonKeys personKeys,
+            Clock clock) {
         this.policy = policy;
         this.deserializer = deserializer;
+        this.personKeys = personKeys;
         this.clock = clock;
     }
 
@@ -86,10 +90,10 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
             return;
         }
         String groupId = signup.getRequestedGroup();
-        Signup request = new Signup(signup.getSignupId(), signup.getStateOfResidence(), groupId,
-                PersonKey.of(signup.getApplicant().getEmail()));
-        String standingKey = groupId + "|" + request.personKey();
-        Optional<Standing> existing = Optional.ofNullable(standings.get(standingKey)).map(LedgerCodec::decodeStanding);
+        String email = signup.getApplicant().getEmail();
+        Signup request = new Signup(signup.getSignupId(), signup.getStateOfResidence(), groupId, personKeys.of(email));
+        String standingKey = standingKey(groupId, request.personKey());
+        Optional<Standing> existing = existingStanding(groupId, email);
 
         EligibilityPolicy.Outcome outcome = policy.decide(request, LedgerCodec.decodeLedger(ledgers.get(groupId)),
                 existing);
@@ -101,6 +105,22 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
         decided.put(signupId, outcome.decision().getClass().getSimpleName());
         publish(outcome.decision(), signup, record.timestamp());
         log.debug("Signup {} decided: {}", signupId, outcome.decision().getClass().getSimpleName());
+    }
+
+    /**
+     * Looked up under the current secret and, after a rotation, under the previous ones.
+     */
+    private Optional<Standing> existingStanding(String groupId, String email) {
+        return personKeys.candidates(email)
+            .stream()
+            .map(personKey -> standings.get(standingKey(groupId, personKey)))
+            .filter(Objects::nonNull)
+            .findFirst()
+            .map(LedgerCodec::decodeStanding);
+    }
+
+    private static String standingKey(String groupId, String personKey) {
+        return groupId + "|" + personKey;
     }
 
     private void publish(Decision decision, SignupSubmitted signup, long timestamp) {

@@ -7,6 +7,7 @@ import org.groupenrollment.eligibility.decision.EligibilityPolicy;
 import org.groupenrollment.eligibility.settings.EligibilitySettings;
 import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.events.config.GroupCatalog;
+import org.groupenrollment.events.config.HmacKeys;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,12 +44,12 @@ class StreamsConfiguration {
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer eligibilityTopology(EnrollmentTopics topics, EligibilityPolicy policy,
-            KafkaProperties kafka, Clock clock) {
+            KafkaProperties kafka, HmacKeys keys, Clock clock) {
         EventSerdes serdes = new EventSerdes(kafka.buildStreamsProperties());
         return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureTopology(org.apache.kafka.streams.Topology topology) {
-                EligibilityTopology.addTo(topology, topics, policy, serdes, clock);
+                EligibilityTopology.addTo(topology, topics, policy, serdes, keys, clock);
             }
         });
     }

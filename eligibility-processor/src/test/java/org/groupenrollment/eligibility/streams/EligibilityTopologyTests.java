@@ -38,6 +38,7 @@ import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.SignupWaitlisted;
 import org.groupenrollment.events.Signups;
 import org.groupenrollment.events.config.EnrollmentTopics;
+import org.groupenrollment.events.config.HmacKeys;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
 import org.groupenrollment.serde.RegistryAvroSerializer;
@@ -57,6 +58,8 @@ class EligibilityTopologyTests {
     private static final Instant NOW = Instant.parse("2026-12-01T18:00:00Z");
 
     private static final EnrollmentTopics TOPICS = EnrollmentTopics.fromSharedConfiguration();
+
+    private static final HmacKeys KEYS = PersonKeysTests.keys(PersonKeysTests.CURRENT);
 
     /** Two seats, so the third licensed applicant is waitlisted. */
     private static final TherapyGroup OCD = new TherapyGroup("ocd", "OCD", List.of(new Cohort("ocd-tue",
@@ -85,7 +88,7 @@ class EligibilityTopologyTests {
     void startDriver() {
         EligibilityPolicy policy = new EligibilityPolicy(
                 new EligibilityRules("test-rules", Set.of("FL", "NY", "NJ"), Map.of("ocd", OCD)));
-        Topology topology = EligibilityTopology.addTo(new Topology(), TOPICS, policy, new EventSerdes(registry),
+        Topology topology = EligibilityTopology.addTo(new Topology(), TOPICS, policy, new EventSerdes(registry), KEYS,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "eligibility-topology-tests");
@@ -210,6 +213,21 @@ class EligibilityTopologyTests {
         assertThat(header(dead.headers(), "kafka_dlt-exception-message"))
             .contains("requestedGroup 'astrology' is not in the catalog");
         assertNothingElseWasPublished();
+    }
+
+    @Test
+    void theStandingsStoreKeysAPersonByAKeyedHashThatTheAddressAloneDoesNotGive() throws Exception {
+        submit(Signups.submitted("ana@example.org", "NY", "ocd"));
+
+        List<String> keys = new java.util.ArrayList<>();
+        driver.<String, String>getKeyValueStore(EligibilityTopology.STANDING_STORE)
+            .all()
+            .forEachRemaining(entry -> keys.add(entry.key));
+        String sha256 = java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("ana@example.org".getBytes(StandardCharsets.UTF_8)));
+        assertThat(keys).containsExactly("ocd|" + new PersonKeys(KEYS).of("ana@example.org"))
+            .noneMatch(key -> key.contains(sha256) || key.contains("ana"));
     }
 
     private void submit(SignupSubmitted signup) {
