@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Remembers, per Idempotency-Key, which signup a request became, so a retried submission
- * is the same signup. Bounded in size and age; held in memory, so a retry that reaches
- * another instance or comes after a restart becomes a new signup (the processor still
- * gives the same person the same seat, so this costs an email, never a seat).
+ * Remembers, per Idempotency-Key, which signup a request became and what it held, so that
+ * a key reused for a different signup is refused, and a retry is answered without
+ * publishing again. Bounded in size and age and held in memory: a retry that reaches
+ * another instance or comes after a restart is published again, under the same derived
+ * signup id, and changes nothing.
  */
 final class IdempotencyKeys {
 

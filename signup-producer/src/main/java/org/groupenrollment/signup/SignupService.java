@@ -5,11 +5,19 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.groupenrollment.events.config.HmacKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Turns a valid request into a published signup, once per idempotency key. */
+/**
+ * Turns a valid request into a published signup, once per idempotency key. The signup id
+ * of a request with a key is a keyed hash of the key, the same on every instance and
+ * after a restart, so a retry that reaches another instance, or races the first attempt,
+ * publishes the same signup again and the processor's own deduplication makes it a no-op.
+ * The memory of recent keys only adds the check that a key is not reused for another
+ * signup.
+ */
 @Service
 public class SignupService {
 
@@ -19,18 +27,21 @@ public class SignupService {
 
     private final IdempotencyKeys idempotencyKeys;
 
+    private final HmacKeys hmacKeys;
+
     private final Clock clock;
 
-    SignupService(SignupPublisher publisher, Clock clock) {
+    SignupService(SignupPublisher publisher, HmacKeys hmacKeys, Clock clock) {
         this.publisher = publisher;
+        this.hmacKeys = hmacKeys;
         this.clock = clock;
         this.idempotencyKeys = new IdempotencyKeys(100_000, Duration.ofHours(24), clock);
     }
 
-    public UUID submit(SignupRequest request, Optional<String> idempotencyKey, Channel channel)
+    public UUID submit(SignupRequest request, Optional<IdempotencyKey> idempotencyKey, Channel channel)
             throws SignupPublisher.PublishFailedException {
         if (idempotencyKey.isPresent()) {
-            Optional<IdempotencyKeys.Entry> earlier = idempotencyKeys.find(idempotencyKey.get());
+            Optional<IdempotencyKeys.Entry> earlier = idempotencyKeys.find(idempotencyKey.get().value());
             if (earlier.isPresent()) {
                 if (!earlier.get().request().equals(request)) {
                     throw new IdempotencyKeyReusedException();
@@ -39,9 +50,10 @@ public class SignupService {
                 return earlier.get().signupId();
             }
         }
-        UUID signupId = UUID.randomUUID();
-        publisher.publish(new SubmittedSignup(signupId, clock.instant(), request, idempotencyKey, channel));
-        idempotencyKey.ifPresent(key -> idempotencyKeys.remember(key, signupId, request));
+        UUID signupId = idempotencyKey.map(key -> hmacKeys.uuid("signup-id", key.value())).orElseGet(UUID::randomUUID);
+        publisher.publish(new SubmittedSignup(signupId, clock.instant(), request,
+                idempotencyKey.map(IdempotencyKey::value), channel));
+        idempotencyKey.ifPresent(key -> idempotencyKeys.remember(key.value(), signupId, request));
         log.info("Signup {} submitted via {}", signupId, channel);
         return signupId;
     }

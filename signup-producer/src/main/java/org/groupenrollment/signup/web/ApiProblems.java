@@ -3,6 +3,7 @@ package org.groupenrollment.signup.web;
 import java.util.List;
 import java.util.Map;
 
+import org.groupenrollment.signup.IdempotencyKey;
 import org.groupenrollment.signup.SignupPublisher;
 import org.groupenrollment.signup.SignupService;
 import org.slf4j.Logger;
@@ -55,6 +56,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle(title);
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(IdempotencyKey.InvalidIdempotencyKeyException.class)
+    ResponseEntity<Object> invalidIdempotencyKey(IdempotencyKey.InvalidIdempotencyKeyException ex) {
+        return invalid("Invalid Idempotency-Key", ex.getMessage(),
+                List.of(Map.of("field", "Idempotency-Key", "message", ex.getMessage())));
     }
 
     @ExceptionHandler(SignupService.IdempotencyKeyReusedException.class)

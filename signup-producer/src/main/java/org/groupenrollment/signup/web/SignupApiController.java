@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.groupenrollment.signup.Channel;
+import org.groupenrollment.signup.IdempotencyKey;
 import org.groupenrollment.signup.SignupPublisher;
 import org.groupenrollment.signup.SignupRequest;
 import org.groupenrollment.signup.SignupService;
@@ -18,14 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-@Validated
 @RestController
 @RequestMapping("/api/signups")
 class SignupApiController {
@@ -41,9 +39,10 @@ class SignupApiController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SignupAccepted> submit(@Valid @RequestBody SignupRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey)
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
             throws SignupPublisher.PublishFailedException {
-        UUID signupId = signups.submit(request, Optional.ofNullable(idempotencyKey), Channel.API);
+        UUID signupId = signups.submit(request, Optional.ofNullable(idempotencyKey).map(IdempotencyKey::new),
+                Channel.API);
         URI status = URI.create("/api/signups/" + signupId);
         return ResponseEntity.accepted().location(status).body(new SignupAccepted(signupId, "SUBMITTED", status));
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.groupenrollment.signup.Channel;
+import org.groupenrollment.signup.IdempotencyKey;
 import org.groupenrollment.signup.SignupPublisher;
 import org.groupenrollment.signup.SignupRequest;
 import org.groupenrollment.signup.SignupService;
@@ -55,15 +56,26 @@ class SignupFormController {
 
     @PostMapping("/signups")
     String submit(@Valid @ModelAttribute("signup") SignupRequest signup, BindingResult errors,
-            @RequestParam String idempotencyKey, Model model, RedirectAttributes redirect,
+            @RequestParam(required = false) String idempotencyKey, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        model.addAttribute("idempotencyKey", idempotencyKey);
+        IdempotencyKey key;
+        try {
+            key = new IdempotencyKey(idempotencyKey);
+        }
+        catch (IdempotencyKey.InvalidIdempotencyKeyException ex) {
+            // Never from this form's own page: send it back with a key of its own.
+            model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+            model.addAttribute("expired", true);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "signup";
+        }
+        model.addAttribute("idempotencyKey", key.value());
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "signup";
         }
         try {
-            UUID signupId = signups.submit(signup, Optional.of(idempotencyKey), Channel.WEB_FORM);
+            UUID signupId = signups.submit(signup, Optional.of(key), Channel.WEB_FORM);
             redirect.addAttribute("id", signupId);
             return "redirect:/signups/submitted";
         }

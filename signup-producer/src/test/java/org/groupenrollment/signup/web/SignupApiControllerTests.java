@@ -1,6 +1,8 @@
 package org.groupenrollment.signup.web;
 
+import org.groupenrollment.events.config.EnrollmentSecrets;
 import org.groupenrollment.events.config.GroupCatalog;
+import org.groupenrollment.events.config.HmacKeys;
 import org.groupenrollment.signup.SignupProducerApplication;
 import org.groupenrollment.signup.SignupService;
 import org.groupenrollment.signup.catalog.CatalogSettings;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -164,6 +167,35 @@ class SignupApiControllerTests {
         assertThat(publisher.published).hasSize(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "", "key with spaces", "schl\u00fcssel", "line\u000bbreak" })
+    void anEmptyOrMalformedIdempotencyKeyIsRefusedWithAProblemNamingTheHeader(String key) {
+        var result = mvc.post()
+            .uri("/api/signups")
+            .header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY)
+            .exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").asString().isEqualTo("Idempotency-Key");
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void anIdempotencyKeyLongerThan128CharactersIsRefusedWithAProblem() {
+        var result = mvc.post()
+            .uri("/api/signups")
+            .header("Idempotency-Key", "k".repeat(129))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY)
+            .exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("1 to 128");
+        assertThat(publisher.published).isEmpty();
+    }
+
     @Test
     void answers503WithAProblemWhenKafkaIsDown() {
         publisher.brokerDown = true;
@@ -208,6 +240,12 @@ class SignupApiControllerTests {
         @Bean
         RecordingPublisher recordingPublisher() {
             return new RecordingPublisher();
+        }
+
+        @Bean
+        HmacKeys hmacKeys() {
+            return HmacKeys.from(new EnrollmentSecrets(java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                    java.util.List.of()), null, true);
         }
 
         @Bean

@@ -5,6 +5,8 @@ import org.groupenrollment.signup.SignupProducerApplication;
 import org.groupenrollment.signup.SignupService;
 import org.groupenrollment.signup.status.OutcomeView;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -76,6 +78,30 @@ class SignupFormControllerTests {
         assertThat(result).hasStatus3xxRedirection().redirectedUrl().startsWith("/signups/submitted?id=");
         assertThat(publisher.published).anyMatch(s -> s.idempotencyKey().filter("form-2"::equals).isPresent()
                 && s.request().state().equals("TX") && s.channel() == Channel.WEB_FORM);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 0, 129, 10_000 })
+    void aFormWhoseKeyIsEmptyOrOversizedIsSentBackWithAFreshKeyAndPublishesNothing(int length) {
+        String key = "k".repeat(length);
+        int publishedBefore = publisher.published.size();
+        var result = mvc.post()
+            .uri("/signups")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .formField("firstName", "Maya")
+            .formField("lastName", "Lindqvist")
+            .formField("email", "maya@example.org")
+            .formField("state", "NY")
+            .formField("group", "anxiety")
+            .formField("idempotencyKey", key)
+            .exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyText()
+            .contains("This form could not be sent as it was")
+            .containsPattern("name=\"idempotencyKey\" value=\"[0-9a-f-]{36}\"")
+            .doesNotContain("value=\"" + key + "k");
+        assertThat(publisher.published).hasSize(publishedBefore);
     }
 
 }
