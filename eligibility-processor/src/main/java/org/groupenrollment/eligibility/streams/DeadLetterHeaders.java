@@ -1,14 +1,17 @@
 package org.groupenrollment.eligibility.streams;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Why a signup went to the dead-letter topic and where it came from, in headers named as
- * spring-kafka names its dead-letter headers ({@code kafka_dlt-*}), with text values so
- * that any console shows them as they are.
+ * Why a signup went to the dead-letter topic and where it came from, in the headers and
+ * encodings spring-kafka's dead-letter publishing uses (as the notifier's dead letters
+ * do), so one reader serves every dead-letter topic of the pipeline. The message names
+ * what is wrong, never a value from the record.
  */
 final class DeadLetterHeaders {
 
@@ -16,11 +19,12 @@ final class DeadLetterHeaders {
     }
 
     static void describe(Headers headers, Exception cause, RecordMetadata origin) {
-        headers.add("kafka_dlt-exception-fqcn", utf8(cause.getClass().getName()));
-        headers.add("kafka_dlt-exception-message", utf8(String.valueOf(cause.getMessage())));
-        headers.add("kafka_dlt-original-topic", utf8(origin.topic()));
-        headers.add("kafka_dlt-original-partition", utf8(Integer.toString(origin.partition())));
-        headers.add("kafka_dlt-original-offset", utf8(Long.toString(origin.offset())));
+        headers.add(KafkaHeaders.EXCEPTION_FQCN, utf8(cause.getClass().getName()));
+        headers.add(KafkaHeaders.EXCEPTION_MESSAGE, utf8(String.valueOf(cause.getMessage())));
+        headers.add(KafkaHeaders.ORIGINAL_TOPIC, utf8(origin.topic()));
+        headers.add(KafkaHeaders.ORIGINAL_PARTITION,
+                ByteBuffer.allocate(Integer.BYTES).putInt(origin.partition()).array());
+        headers.add(KafkaHeaders.ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(origin.offset()).array());
     }
 
     private static byte[] utf8(String text) {

@@ -27,7 +27,7 @@ final class SignupValidation {
             problems.add("stateOfResidence is not a two-letter postal code");
         }
         if (rules.group(signup.getRequestedGroup()).isEmpty()) {
-            problems.add("requestedGroup '" + signup.getRequestedGroup() + "' is not in the catalog");
+            problems.add("requestedGroup is not in the catalog");
         }
         if (!problems.isEmpty()) {
             throw new InvalidSignupException(

@@ -73,7 +73,7 @@ class OutcomeListener {
     /** Logs the exception's class only: SMTP replies quote the recipient's address. */
     @DltHandler
     void onDeadLetter(ConsumerRecord<String, Object> record,
-            @Header(name = KafkaHeaders.DLT_EXCEPTION_FQCN, required = false) String cause) {
+            @Header(name = KafkaHeaders.EXCEPTION_FQCN, required = false) String cause) {
         log.error("Outcome {} dead-lettered on {}-{}@{} after {}", record.key(), record.topic(), record.partition(),
                 record.offset(), cause);
     }

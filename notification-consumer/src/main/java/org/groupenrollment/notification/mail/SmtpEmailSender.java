@@ -8,6 +8,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -152,7 +153,16 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
         return part;
     }
 
+    /**
+     * 5xx replies and addresses that cannot be written in a message are permanent: trying
+     * again will not change them. The messages name the email by its id, never by its
+     * address.
+     */
     private static RuntimeException classify(Email email, MessagingException ex) {
+        if (ex instanceof AddressException) {
+            return new PermanentEmailFailure("Sending " + email.messageId() + " failed: the recipient's address is "
+                    + "not one an email can be sent to", ex);
+        }
         int code = replyCode(ex);
         String what = "Sending " + email.messageId() + " failed" + (code > 0 ? " with SMTP reply " + code : "");
         if (code >= 500) {
