@@ -99,7 +99,7 @@ class ExactlyOnceIntegrationTests {
                 OutcomeCount written = new OutcomeCount("read_uncommitted");
                 KafkaProducer<String, SignupSubmitted> producer = clients.avroProducer()) {
             send(producer, signups.subList(0, signups.size() / 2));
-            ProcessorProcess first = startProcessorProcess("instance-a", COMMITS_LATE);
+            ServiceProcess first = startProcessorProcess("instance-a", COMMITS_LATE);
 
             await("outcomes written in an open transaction").atMost(Duration.ofSeconds(90))
                 .until(() -> written.poll() >= 20 && committed.poll() == 0);
@@ -170,10 +170,11 @@ class ExactlyOnceIntegrationTests {
         processors.add(processor::close);
     }
 
-    private ProcessorProcess startProcessorProcess(String instance, String... extra) {
+    private ServiceProcess startProcessorProcess(String instance, String... extra) {
         List<String> arguments = arguments(instance, "--server.port=" + FreePorts.loopback());
         arguments.addAll(List.of(extra));
-        ProcessorProcess process = ProcessorProcess.start(dataDir.resolve(instance + ".log"), arguments);
+        ServiceProcess process = ServiceProcess.start(EligibilityProcessorApplication.class,
+                dataDir.resolve(instance + ".log"), arguments);
         processors.add(process);
         return process;
     }

@@ -7,33 +7,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.groupenrollment.eligibility.EligibilityProcessorApplication;
-
 /**
- * An eligibility processor in a JVM of its own, from the tests' classpath, so that it can
- * be killed as a crash would: no commit, no leaving the group, its open transaction left
- * behind.
+ * A service in a JVM of its own, from the tests' classpath, so that it can be killed as a
+ * crash would: no commit, no leaving the group, whatever it had not yet made durable
+ * lost.
  */
-final class ProcessorProcess implements AutoCloseable {
+final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
 
-    private ProcessorProcess(Process process) {
+    private ServiceProcess(Process process) {
         this.process = process;
     }
 
-    static ProcessorProcess start(Path log, List<String> arguments) {
+    static ServiceProcess start(Class<?> application, Path log, List<String> arguments) {
         List<String> command = new ArrayList<>(
                 List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                         "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                        EligibilityProcessorApplication.class.getName()));
+                        application.getName()));
         command.addAll(arguments);
         try {
-            return new ProcessorProcess(
+            return new ServiceProcess(
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Could not start a processor process", ex);
+            throw new UncheckedIOException("Could not start " + application.getSimpleName(), ex);
         }
     }
 
