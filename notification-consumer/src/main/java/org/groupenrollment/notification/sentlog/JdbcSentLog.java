@@ -7,13 +7,11 @@ import java.time.Clock;
 import org.groupenrollment.notification.SentLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
 /**
  * The sent log in a database table (an H2 file under the data folder by default), so that
  * it survives restarts. It holds notification ids and kinds only: no address, no group.
  */
-@Repository
 class JdbcSentLog implements SentLog {
 
     private final JdbcTemplate jdbc;
@@ -46,6 +44,14 @@ class JdbcSentLog implements SentLog {
             // the same outcome, sent twice with the same Message-ID: recorded once is
             // enough
         }
+    }
+
+    /**
+     * Returns once every row recorded so far is written to the database's file (H2's
+     * CHECKPOINT SYNC).
+     */
+    void writeToDisk() {
+        jdbc.execute("CHECKPOINT SYNC");
     }
 
 }
