@@ -7,12 +7,12 @@ import java.util.UUID;
 import org.groupenrollment.events.Applicant;
 import org.groupenrollment.events.SignupSource;
 import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.events.config.GroupCatalog;
 
 /** Realistic signups spread over the catalog: five in six from the licensed states. */
 final class Signups {
 
-    static final List<String> GROUPS = List.of("anger-management", "anxiety", "borderline-personality",
-            "chronic-illness", "depression", "grief-and-loss", "ocd", "relationship-issues", "trauma-and-ptsd");
+    static final List<String> GROUPS = List.copyOf(GroupCatalog.packaged().groups().keySet());
 
     private static final List<String> STATES = List.of("NY", "FL", "NJ", "NY", "NJ", "TX");
 

@@ -28,6 +28,6 @@ public record EnrollmentTopics(@NotBlank String signupsSubmitted, @NotBlank Stri
 
     /** The topics as the packaged {@code enrollment-shared.yml} names them. */
     public static EnrollmentTopics fromSharedConfiguration() {
-        return SharedConfiguration.bind("enrollment.topics", EnrollmentTopics.class);
+        return SharedConfiguration.bind(SharedConfiguration.SHARED, "enrollment.topics", EnrollmentTopics.class);
     }
 }

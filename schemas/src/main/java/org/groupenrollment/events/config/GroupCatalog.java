@@ -27,6 +27,14 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("enrollment")
 public record GroupCatalog(@NotEmpty Map<String, @Valid Group> groups) {
 
+    /**
+     * The catalog packaged in {@code enrollment-catalog.yml}, for tools that are not
+     * Spring applications.
+     */
+    public static GroupCatalog packaged() {
+        return SharedConfiguration.bind(SharedConfiguration.CATALOG, "enrollment", GroupCatalog.class);
+    }
+
     public record Group(@NotBlank String name, @NotEmpty List<@Valid Cohort> cohorts) {
     }
 

@@ -10,26 +10,28 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Reads the packaged {@code enrollment-shared.yml} the way Spring Boot binds it, without
- * an application.
+ * Reads a packaged configuration file the way Spring Boot binds it, without an
+ * application.
  */
 final class SharedConfiguration {
 
-    private static final String FILE = "enrollment-shared.yml";
+    static final String SHARED = "enrollment-shared.yml";
+
+    static final String CATALOG = "enrollment-catalog.yml";
 
     private SharedConfiguration() {
     }
 
-    static <T> T bind(String prefix, Class<T> type) {
+    static <T> T bind(String file, String prefix, Class<T> type) {
         MutablePropertySources sources = new MutablePropertySources();
         try {
-            new YamlPropertySourceLoader().load(FILE, new ClassPathResource(FILE)).forEach(sources::addLast);
+            new YamlPropertySourceLoader().load(file, new ClassPathResource(file)).forEach(sources::addLast);
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Cannot read " + FILE + " from the classpath", ex);
+            throw new UncheckedIOException("Cannot read " + file + " from the classpath", ex);
         }
         return new Binder(ConfigurationPropertySources.from(sources)).bind(prefix, type)
-            .orElseThrow(() -> new IllegalStateException(FILE + " has no " + prefix));
+            .orElseThrow(() -> new IllegalStateException(file + " has no " + prefix));
     }
 
 }
