@@ -19,13 +19,19 @@ final class DemoSignups {
     private DemoSignups() {
     }
 
+    /** First names for the members of the demo's full group (names hold letters only). */
+    private static final List<String> MEMBERS = List.of("Ava", "Ben", "Chloe", "Dev", "Esme", "Felix", "Greta", "Hugo",
+            "Ines", "Jonah", "Kira", "Leo");
+
     static List<String> submit(String signupUrl, int fullGroupCapacity) throws IOException, InterruptedException {
         List<String[]> signups = new ArrayList<>(List.of(new String[] { "Maya", "Lindqvist", "NY", "anxiety" },
                 new String[] { "Jordan", "Okafor", "FL", "depression" }, new String[] { "Priya", "Raman", "NJ", "ocd" },
                 new String[] { "Luis", "Herrera", "TX", "anxiety" },
                 new String[] { "Grace", "Kim", "CA", "grief-and-loss" }));
-        for (int i = 1; i <= fullGroupCapacity + 1; i++) {
-            signups.add(new String[] { "Member" + i, "Demo", i % 2 == 0 ? "NY" : "NJ", "borderline-personality" });
+        for (int i = 0; i <= fullGroupCapacity; i++) {
+            String firstName = MEMBERS.get(i % MEMBERS.size())
+                    + (i < MEMBERS.size() ? "" : "-" + MEMBERS.get(i / MEMBERS.size()));
+            signups.add(new String[] { firstName, "Demo", i % 2 == 0 ? "NY" : "NJ", "borderline-personality" });
         }
         HttpClient http = HttpClient.newHttpClient();
         List<String> emails = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.groupenrollment.eligibility.decision.EligibilityRules;
 import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.events.contact.ContactRules;
 
 /**
  * The processor does not trust its input topic: anything could have written to it. A
@@ -17,11 +18,14 @@ final class SignupValidation {
 
     static void check(SignupSubmitted signup, EligibilityRules rules) {
         List<String> problems = new ArrayList<>();
-        if (signup.getApplicant().getEmail().isBlank() || !signup.getApplicant().getEmail().contains("@")) {
-            problems.add("applicant.email is not an address");
+        if (!ContactRules.isSendableEmail(signup.getApplicant().getEmail())) {
+            problems.add("applicant.email is not an address an email can be sent to");
         }
-        if (signup.getApplicant().getFirstName().isBlank()) {
-            problems.add("applicant.firstName is blank");
+        if (!ContactRules.isPersonName(signup.getApplicant().getFirstName())) {
+            problems.add("applicant.firstName is not a name");
+        }
+        if (!ContactRules.isPersonName(signup.getApplicant().getLastName())) {
+            problems.add("applicant.lastName is not a name");
         }
         if (!signup.getStateOfResidence().matches("[A-Z]{2}")) {
             problems.add("stateOfResidence is not a two-letter postal code");

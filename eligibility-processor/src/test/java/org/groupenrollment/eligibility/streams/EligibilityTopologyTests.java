@@ -176,7 +176,7 @@ class EligibilityTopologyTests {
     @Test
     void aPersonSigningUpAgainUnderAnyCaseIsToldTheSeatTheyHold() {
         submit(Signups.submitted("ana@example.org", "NY", "ocd"));
-        SignupSubmitted again = Signups.submitted("  ANA@Example.org ", "NY", "ocd");
+        SignupSubmitted again = Signups.submitted("ANA@Example.org", "NY", "ocd");
 
         submit(again);
         submit(Signups.submitted("ben@example.org", "NY", "ocd"));
@@ -213,6 +213,19 @@ class EligibilityTopologyTests {
         assertThat(header(dead.headers(), "kafka_exception-message")).contains("requestedGroup is not in the catalog")
             .doesNotContain("astrology")
             .doesNotContain("ghost");
+        assertNothingElseWasPublished();
+    }
+
+    @Test
+    void aSignupWhoseNameCouldBreakAnEmailIsDeadLetteredNamingTheFieldNotTheValue() {
+        SignupSubmitted signup = Signups.submitted("ana@example.org", "NY", "ocd");
+        signup.getApplicant().setFirstName("Ana\r\nBcc: eve@example.org");
+
+        submit(signup);
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead.headers(), "kafka_exception-message")).contains("applicant.firstName is not a name")
+            .doesNotContain("eve@example.org");
         assertNothingElseWasPublished();
     }
 

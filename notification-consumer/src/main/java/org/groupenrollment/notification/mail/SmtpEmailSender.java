@@ -17,6 +17,7 @@ import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailStreamProvider;
+import org.groupenrollment.events.contact.ContactRules;
 import org.groupenrollment.notification.Email;
 import org.groupenrollment.notification.EmailSender;
 import org.slf4j.Logger;
@@ -79,6 +80,10 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
 
     @Override
     public void send(Email email) {
+        if (!ContactRules.isSendableEmail(email.to())) {
+            throw new PermanentEmailFailure("Sending " + email.messageId()
+                    + " failed: the recipient's address is not one an email can be sent to", null);
+        }
         try {
             MimeMessage message = toMimeMessage(email);
             sendReusingConnection(message, message.getAllRecipients());

@@ -98,6 +98,18 @@ class SmtpEmailSenderIntegrationTests {
     }
 
     @Test
+    void anAddressNoEmailCanBeSentToIsAPermanentFailureThatDoesNotQuoteIt() {
+        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()),
+                "groups@enrollment.example")) {
+            assertThatThrownBy(
+                    () -> sender.send(composer.waitlisted(Outcomes.thirdOnTheGriefWaitlist("x@exa_mple.org"))))
+                .isInstanceOf(EmailSender.PermanentEmailFailure.class)
+                .hasMessageNotContaining("exa_mple");
+        }
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void anUnreachableServerIsATransientFailure() throws IOException {
         try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(FreePorts.loopback()),
                 "groups@enrollment.example")) {

@@ -168,6 +168,49 @@ class SignupApiControllerTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "Bob\\r\\nBcc: eve@example.org", "Bob\\u0000", "Bob\\u001b[31m", "\\u202eevil",
+            "\\u200b\\u200d\\ufeff", "\\u00a0", "\\u3164", "R2D2" })
+    void aNameThatCouldBreakAnEmailOrHideItselfIsRefusedNamingTheField(String name) {
+        var result = mvc.post()
+            .uri("/api/signups")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY.replace("\"Maya\"", "\"" + name + "\""))
+            .exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").asString().isEqualTo("firstName");
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "x@exa_mple.org", "x@exa\\u200bmple.org", "maya@example", "\\\"q\\\"@example.org" })
+    void anAddressTheMailerCouldNotSendToIsRefusedNamingTheField(String email) {
+        var result = mvc.post()
+            .uri("/api/signups")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY.replace("maya@example.org", email))
+            .exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").asString().isEqualTo("email");
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void namesOfOtherScriptsAndThePaddingAroundThemAreAccepted() {
+        var result = mvc.post()
+            .uri("/api/signups")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY.replace("\"Maya\"", "\"  Nguy\u1ec5n Th\u1ecb \"")
+                .replace("\"Lindqvist\"", "\"O\u2019Brien-L\u00f3pez\""))
+            .exchange();
+
+        assertThat(result).hasStatus(202);
+        assertThat(publisher.published).singleElement()
+            .satisfies(signup -> assertThat(signup.request().firstName()).isEqualTo("Nguy\u1ec5n Th\u1ecb"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "", "key with spaces", "schl\u00fcssel", "line\u000bbreak" })
     void anEmptyOrMalformedIdempotencyKeyIsRefusedWithAProblemNamingTheHeader(String key) {
         var result = mvc.post()
