@@ -38,8 +38,8 @@ final class Signups {
 
     static String json(int i, String emailPrefix) {
         return """
-                {"firstName":"Bench%d","lastName":"Person","email":"%s%d@example.org","state":"%s","group":"%s"}"""
-            .formatted(i, emailPrefix, i, STATES.get(i % STATES.size()), GROUPS.get(i % GROUPS.size()));
+                {"firstName":"%s","lastName":"Person","email":"%s%d@example.org","state":"%s","group":"%s"}"""
+            .formatted(firstName(i), emailPrefix, i, STATES.get(i % STATES.size()), GROUPS.get(i % GROUPS.size()));
     }
 
     /**
