@@ -2,6 +2,7 @@ package org.groupenrollment.eligibility.streams;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -90,10 +91,11 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
             return;
         }
         String groupId = signup.getRequestedGroup();
-        String email = signup.getApplicant().getEmail();
-        Signup request = new Signup(signup.getSignupId(), signup.getStateOfResidence(), groupId, personKeys.of(email));
+        List<String> personKeyCandidates = personKeys.candidates(signup.getApplicant().getEmail());
+        Signup request = new Signup(signup.getSignupId(), signup.getStateOfResidence(), groupId,
+                personKeyCandidates.get(0));
         String standingKey = standingKey(groupId, request.personKey());
-        Optional<Standing> existing = existingStanding(groupId, email);
+        Optional<Standing> existing = existingStanding(groupId, personKeyCandidates);
 
         EligibilityPolicy.Outcome outcome = policy.decide(request, LedgerCodec.decodeLedger(ledgers.get(groupId)),
                 existing);
@@ -108,11 +110,11 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
     }
 
     /**
-     * Looked up under the current secret and, after a rotation, under the previous ones.
+     * Looked up under the current secret's key first, then, after a rotation, the
+     * previous ones'.
      */
-    private Optional<Standing> existingStanding(String groupId, String email) {
-        return personKeys.candidates(email)
-            .stream()
+    private Optional<Standing> existingStanding(String groupId, List<String> personKeyCandidates) {
+        return personKeyCandidates.stream()
             .map(personKey -> standings.get(standingKey(groupId, personKey)))
             .filter(Objects::nonNull)
             .findFirst()

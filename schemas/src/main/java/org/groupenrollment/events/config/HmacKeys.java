@@ -37,8 +37,15 @@ public final class HmacKeys {
 
     private final List<SecretKeySpec> keys;
 
+    /**
+     * One initialised Mac per key and thread: looking one up costs more than the hash
+     * itself.
+     */
+    private final ThreadLocal<List<Mac>> macs;
+
     private HmacKeys(List<byte[]> keys) {
         this.keys = keys.stream().map(key -> new SecretKeySpec(key, ALGORITHM)).toList();
+        this.macs = ThreadLocal.withInitial(() -> this.keys.stream().map(HmacKeys::newMac).toList());
     }
 
     /**
@@ -64,7 +71,7 @@ public final class HmacKeys {
 
     /** The hash of {@code input} for {@code purpose} under the current key, in hex. */
     public String hex(String purpose, String input) {
-        return HexFormat.of().formatHex(mac(keys.get(0), purpose, input));
+        return HexFormat.of().formatHex(mac(macs.get().get(0), purpose, input));
     }
 
     /**
@@ -72,7 +79,7 @@ public final class HmacKeys {
      * across a rotation.
      */
     public List<String> hexUnderEveryKey(String purpose, String input) {
-        return keys.stream().map(key -> HexFormat.of().formatHex(mac(key, purpose, input))).toList();
+        return macs.get().stream().map(mac -> HexFormat.of().formatHex(mac(mac, purpose, input))).toList();
     }
 
     /**
@@ -80,19 +87,23 @@ public final class HmacKeys {
      * id.
      */
     public UUID uuid(String purpose, String input) {
-        ByteBuffer hash = ByteBuffer.wrap(mac(keys.get(0), purpose, input));
+        ByteBuffer hash = ByteBuffer.wrap(mac(macs.get().get(0), purpose, input));
         long high = (hash.getLong() & ~0xF000L) | 0x8000L;
         long low = (hash.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
     }
 
-    private static byte[] mac(SecretKeySpec key, String purpose, String input) {
+    private static byte[] mac(Mac mac, String purpose, String input) {
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
+            return mac;
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Every JVM has " + ALGORITHM, ex);
