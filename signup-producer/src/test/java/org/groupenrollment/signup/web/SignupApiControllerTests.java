@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(controllers = SignupApiController.class,
         properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
-@Import({ SignupService.class, OutcomeView.class, SignupApiControllerTests.Doubles.class })
+@Import({ SignupService.class, OutcomeView.class, WebSecurity.class, SignupApiControllerTests.Doubles.class })
 class SignupApiControllerTests {
 
     static final String NEW_YORK_ANXIETY = """
@@ -211,7 +211,7 @@ class SignupApiControllerTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "key with spaces", "schl\u00fcssel", "line\u000bbreak" })
+    @ValueSource(strings = { "", "key with spaces", "schl\u00fcssel" })
     void anEmptyOrMalformedIdempotencyKeyIsRefusedWithAProblemNamingTheHeader(String key) {
         var result = mvc.post()
             .uri("/api/signups")
@@ -226,6 +226,20 @@ class SignupApiControllerTests {
     }
 
     @Test
+    void aHeaderWithAControlCharacterIsRefusedWithAProblemThatDoesNotQuoteIt() {
+        var result = mvc.post()
+            .uri("/api/signups")
+            .header("Idempotency-Key", "line\u000bbreak")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY)
+            .exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyText().doesNotContain("line");
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
     void anIdempotencyKeyLongerThan128CharactersIsRefusedWithAProblem() {
         var result = mvc.post()
             .uri("/api/signups")
@@ -236,6 +250,27 @@ class SignupApiControllerTests {
 
         assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("1 to 128");
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void anotherSitesPageMayNotCallTheApiUnlessItsOriginIsAllowed() {
+        var preflight = mvc.options()
+            .uri("/api/signups")
+            .header("Origin", "https://elsewhere.example")
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "Content-Type")
+            .exchange();
+        var post = mvc.post()
+            .uri("/api/signups")
+            .header("Origin", "https://elsewhere.example")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY)
+            .exchange();
+
+        assertThat(preflight).hasStatus(403);
+        assertThat(preflight).headers().doesNotContainHeader("Access-Control-Allow-Origin");
+        assertThat(post).hasStatus(403);
         assertThat(publisher.published).isEmpty();
     }
 

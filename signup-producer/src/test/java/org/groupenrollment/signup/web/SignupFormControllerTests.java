@@ -14,10 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @WebMvcTest(controllers = SignupFormController.class,
         properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
-@Import({ SignupService.class, OutcomeView.class, SignupApiControllerTests.Doubles.class })
+@Import({ SignupService.class, OutcomeView.class, WebSecurity.class, SignupApiControllerTests.Doubles.class })
 class SignupFormControllerTests {
 
     @Autowired
@@ -43,6 +44,7 @@ class SignupFormControllerTests {
     void showsTheErrorNextToTheFieldAndKeepsWhatWasTyped() {
         var result = mvc.post()
             .uri("/signups")
+            .with(csrf())
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .formField("firstName", "Maya")
             .formField("lastName", "Lindqvist")
@@ -66,6 +68,7 @@ class SignupFormControllerTests {
     void aValidSubmissionRedirectsToTheConfirmation() {
         var result = mvc.post()
             .uri("/signups")
+            .with(csrf())
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .formField("firstName", "Maya")
             .formField("lastName", "Lindqvist")
@@ -87,6 +90,7 @@ class SignupFormControllerTests {
         int publishedBefore = publisher.published.size();
         var result = mvc.post()
             .uri("/signups")
+            .with(csrf())
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .formField("firstName", "Maya")
             .formField("lastName", "Lindqvist")
@@ -102,6 +106,45 @@ class SignupFormControllerTests {
             .containsPattern("name=\"idempotencyKey\" value=\"[0-9a-f-]{36}\"")
             .doesNotContain("value=\"" + key + "k");
         assertThat(publisher.published).hasSize(publishedBefore);
+    }
+
+    /**
+     * A page on another site that posts the form for its visitor has no token to send.
+     */
+    @Test
+    void aFormPostWithoutTheTokenOfTheFormsOwnPageIsRefusedAndPublishesNothing() {
+        int publishedBefore = publisher.published.size();
+
+        var result = mvc.post()
+            .uri("/signups")
+            .header("Origin", "https://elsewhere.example")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .formField("firstName", "Victim")
+            .formField("lastName", "Person")
+            .formField("email", "victim@example.org")
+            .formField("state", "NY")
+            .formField("group", "anxiety")
+            .formField("idempotencyKey", "cross-site")
+            .exchange();
+
+        assertThat(result).hasStatus(403);
+        assertThat(publisher.published).hasSize(publishedBefore);
+    }
+
+    @Test
+    void theFormCarriesItsTokenAndCannotBeFramedCachedOrLeakedThroughTheReferrer() {
+        var result = mvc.get().uri("/").exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyText().containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"");
+        assertThat(result).headers()
+            .hasValue("X-Frame-Options", "DENY")
+            .hasValue("X-Content-Type-Options", "nosniff")
+            .hasValue("Referrer-Policy", "no-referrer")
+            .hasValue("Content-Security-Policy", WebSecurity.CONTENT_SECURITY_POLICY)
+            .containsHeader("Permissions-Policy");
+        assertThat(result).headers()
+            .hasHeaderSatisfying("Cache-Control", values -> assertThat(String.join(",", values)).contains("no-store"));
     }
 
 }
