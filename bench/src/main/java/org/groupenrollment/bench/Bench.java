@@ -54,8 +54,8 @@ public final class Bench {
                 env.startService("notification-consumer", "notification-consumer");
                 int signupPort = env.startService("signup-producer", "signup-producer");
                 // Warm-up at the measured rate, not reported: freshly started JVMs spend
-                // their first
-                // seconds loading and compiling, which a running pipeline has long done.
+                // their first seconds loading and compiling, which a running pipeline has
+                // long done.
                 EndToEnd.run(env, topics, signupPort, progress, "warm-up", 200, Duration.ofSeconds(quick ? 10 : 45));
                 for (int rate : new int[] { 200, 1_000 }) {
                     EndToEnd.Run run = EndToEnd.run(env, topics, signupPort, progress, "e2e", rate,

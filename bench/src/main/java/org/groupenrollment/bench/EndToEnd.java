@@ -46,9 +46,8 @@ final class EndToEnd {
         ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
         AtomicInteger failed = new AtomicInteger();
         // Open loop: the schedule hands each signup to a worker and never waits for an
-        // answer, so
-        // a slow service shows as latency (counted from the planned send), not as a lower
-        // rate.
+        // answer, so a slow service shows as latency (counted from the planned send), not
+        // as a lower rate.
         ExecutorService workers = Executors.newFixedThreadPool(32);
         URL signups = URI.create("http://127.0.0.1:" + signupPort + "/api/signups").toURL();
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();

@@ -67,10 +67,9 @@ public final class Components {
             Path dataDir, int smtpPort) {
         Path jar = built(home.resolve(module).resolve("target"), module + "-*-exec.jar");
         // C1 only: five JVMs share a laptop's few cores here, and C2 kept two compiler
-        // threads
-        // per JVM busy for minutes under load (half the machine at 200 signups/s,
-        // measured by
-        // bench/run), for code that spends its time waiting on Kafka and SMTP anyway.
+        // threads per JVM busy for minutes under load (half the machine at 200 signups/s,
+        // measured by bench/run), for code that spends its time waiting on Kafka and SMTP
+        // anyway.
         return List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,

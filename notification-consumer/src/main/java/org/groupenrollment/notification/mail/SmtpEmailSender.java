@@ -40,13 +40,10 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
 
     static {
         // Jakarta Mail 2.1 finds its StreamProvider through ServiceLoader for every
-        // multipart and
-        // body part it creates or writes (jakartaee/mail-api#861); in a packaged Boot jar
-        // each
-        // look-up scans every nested jar. Naming the implementation turns that into a
-        // class look-up.
-        // Class literals, not strings: a misspelt name would silently bring the scanning
-        // back.
+        // multipart and body part it creates or writes (jakartaee/mail-api#861); in a
+        // packaged Boot jar each look-up scans every nested jar. Naming the
+        // implementation turns that into a class look-up. Class literals, not strings: a
+        // misspelt name would silently bring the scanning back.
         System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
     }
 
@@ -96,9 +93,8 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
     private void sendReusingConnection(MimeMessage message, Address[] recipients) throws MessagingException {
         Transport transport = connection.get();
         // Not transport.isConnected(): for SMTP that is a NOOP round trip before every
-        // message,
-        // which cost more than the message itself. A dead connection shows when sending
-        // fails.
+        // message, which cost more than the message itself. A dead connection shows when
+        // sending fails.
         if (transport != null) {
             try {
                 transport.sendMessage(message, recipients);
