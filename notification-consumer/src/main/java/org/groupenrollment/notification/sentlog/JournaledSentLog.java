@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.groupenrollment.notification.SentLog;
 
@@ -34,9 +37,16 @@ final class JournaledSentLog implements SentLog {
 
     private final Path journal;
 
-    private FileChannel appends;
+    /**
+     * Listener threads append and insert side by side (shared); a checkpoint waits for
+     * them and holds them off while it empties the journal (exclusive), so no row is
+     * dropped from the journal before the database has it on disk.
+     */
+    private final ReadWriteLock checkpointing = new ReentrantReadWriteLock();
 
-    private int sinceCheckpoint;
+    private final AtomicInteger sinceCheckpoint = new AtomicInteger();
+
+    private volatile FileChannel appends;
 
     JournaledSentLog(JdbcSentLog database, Path journal) {
         this.database = database;
@@ -50,16 +60,32 @@ final class JournaledSentLog implements SentLog {
     }
 
     @Override
-    public synchronized void recordSent(String notificationId, String kind) {
+    public void recordSent(String notificationId, String kind) {
+        int journaled;
+        checkpointing.readLock().lock();
         try {
+            // One write call per line: FileChannel writes do not interleave.
             appends.write(ByteBuffer.wrap((notificationId + '\t' + kind + '\n').getBytes(StandardCharsets.UTF_8)));
+            database.recordSent(notificationId, kind);
+            journaled = sinceCheckpoint.incrementAndGet();
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot append to the sent-log journal " + journal, ex);
         }
-        database.recordSent(notificationId, kind);
-        if (++sinceCheckpoint >= CHECKPOINT_EVERY) {
-            checkpoint();
+        finally {
+            checkpointing.readLock().unlock();
+        }
+        if (journaled >= CHECKPOINT_EVERY) {
+            checkpointing.writeLock().lock();
+            try {
+                // Another thread may have checkpointed while this one waited.
+                if (sinceCheckpoint.get() >= CHECKPOINT_EVERY) {
+                    checkpoint();
+                }
+            }
+            finally {
+                checkpointing.writeLock().unlock();
+            }
         }
     }
 
@@ -96,7 +122,7 @@ final class JournaledSentLog implements SentLog {
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot start a new sent-log journal " + journal, ex);
         }
-        sinceCheckpoint = 0;
+        sinceCheckpoint.set(0);
     }
 
 }

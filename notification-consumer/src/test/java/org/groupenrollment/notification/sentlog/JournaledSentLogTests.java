@@ -5,7 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +70,39 @@ class JournaledSentLogTests {
         assertThat(Files.size(journal)).isZero();
         assertThat(database.queryForObject("SELECT COUNT(*) FROM sent_notification", Integer.class))
             .isEqualTo(JournaledSentLog.CHECKPOINT_EVERY);
+    }
+
+    @Test
+    void listenerThreadsRecordingAtOnceAcrossCheckpointsLoseNoRow() throws Exception {
+        JdbcTemplate database = freshDatabase();
+        JournaledSentLog sentLog = new JournaledSentLog(new JdbcSentLog(database), dataDir.resolve("sent-log.journal"));
+        int threads = 4;
+        int each = JournaledSentLog.CHECKPOINT_EVERY / 2 + 7;
+        ExecutorService listeners = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(listeners.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        sentLog.recordSent("seat-reserved." + thread + "." + i, "seat-reserved");
+                    }
+                }));
+            }
+            for (Future<?> thread : done) {
+                thread.get(60, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            listeners.shutdownNow();
+        }
+
+        assertThat(database.queryForObject("SELECT COUNT(*) FROM sent_notification", Integer.class))
+            .isEqualTo(threads * each);
+        // Checkpointed twice on the way: only what the last checkpoint did not cover is
+        // left.
+        assertThat(Files.readAllLines(dataDir.resolve("sent-log.journal"))).hasSizeBetween(1,
+                JournaledSentLog.CHECKPOINT_EVERY - 1);
     }
 
     private static JdbcTemplate freshDatabase() {
