@@ -35,6 +35,9 @@ class OutcomeConsumerConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(properties));
         factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
+        // Boot's own factory honours spring.kafka.listener.auto-startup; this one does
+        // too.
+        factory.setAutoStartup(kafka.getListener().isAutoStartup());
         return factory;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.groupenrollment.signup.IdempotencyKey;
 import org.groupenrollment.signup.SignupPublisher;
 import org.groupenrollment.signup.SignupService;
+import tools.jackson.databind.exc.MismatchedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,6 +50,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     .map(result -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
                             "message", result.getResolvableErrors().get(0).getDefaultMessage()))
                     .toList());
+    }
+
+    /**
+     * A body over the limit (see {@link BodySizeLimit}) is a 413; a field of the wrong
+     * JSON type (a number, a list or an object where text belongs) is named like any
+     * invalid field; anything else unreadable is a 400 that says so without quoting it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (BodySizeLimit.exceeded(ex)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ErrorWords.of(413).problem());
+        }
+        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().get(0).getPropertyName();
+            if (field != null) {
+                return invalid("Invalid signup", "The signup has invalid fields.",
+                        List.of(Map.of("field", field, "message", "must be text, in double quotes")));
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The body is not a valid JSON signup: an object of text fields, encoded as UTF-8.");
+        problem.setTitle("Unreadable signup");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     /** A 400 whose {@code errors} name each field at fault and what is wrong with it. */

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(controllers = SignupApiController.class,
         properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
-@Import({ SignupService.class, OutcomeView.class, WebSecurity.class, SignupApiControllerTests.Doubles.class })
+@Import({ SignupService.class, OutcomeView.class, WebSecurity.class, JsonInput.class,
+        SignupApiControllerTests.Doubles.class })
 class SignupApiControllerTests {
 
     static final String NEW_YORK_ANXIETY = """
@@ -95,6 +96,21 @@ class SignupApiControllerTests {
             .exchange();
 
         assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "[\"Maya\"]", "42", "true", "{\"first\":\"Maya\"}", "4.2" })
+    void aFieldThatIsNotTextIsRefusedNamingItInsteadOfBeingCoerced(String firstName) {
+        var result = mvc.post()
+            .uri("/api/signups")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NEW_YORK_ANXIETY.replace("\"Maya\"", firstName))
+            .exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").asString().isEqualTo("firstName");
+        assertThat(result).bodyText().doesNotContain("Failed to read request");
         assertThat(publisher.published).isEmpty();
     }
 

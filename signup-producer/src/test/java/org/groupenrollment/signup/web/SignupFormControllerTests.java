@@ -18,7 +18,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 @WebMvcTest(controllers = SignupFormController.class,
         properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
-@Import({ SignupService.class, OutcomeView.class, WebSecurity.class, SignupApiControllerTests.Doubles.class })
+@Import({ SignupService.class, OutcomeView.class, WebSecurity.class, JsonInput.class,
+        SignupApiControllerTests.Doubles.class })
 class SignupFormControllerTests {
 
     @Autowired
