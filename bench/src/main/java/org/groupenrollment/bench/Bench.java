@@ -52,7 +52,7 @@ public final class Bench {
                 progress.say("e2e", "starting the three services on the pipeline's own topics");
                 env.startService("eligibility-processor", "eligibility-processor");
                 env.startService("notification-consumer", "notification-consumer");
-                int signupPort = env.startService("signup-producer", "signup-producer");
+                int signupPort = env.startService("signup-producer", "signup-producer", Environment.NO_RATE_LIMIT);
                 // Warm-up at the measured rate, not reported: freshly started JVMs spend
                 // their first seconds loading and compiling, which a running pipeline has
                 // long done.

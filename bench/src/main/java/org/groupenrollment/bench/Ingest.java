@@ -49,8 +49,8 @@ final class Ingest {
         // The processor owns the signups topic; no processor runs here, so the bench
         // creates it as the processor would.
         topics.create(EnrollmentTopics.fromSharedConfiguration().partitions(), TOPIC);
-        int withKafka = env.startService("bench-producer", "signup-producer", SIGNUPS);
-        int discarding = env.startService("bench-producer-floor", "signup-producer", SIGNUPS,
+        int withKafka = env.startService("bench-producer", "signup-producer", SIGNUPS, Environment.NO_RATE_LIMIT);
+        int discarding = env.startService("bench-producer-floor", "signup-producer", SIGNUPS, Environment.NO_RATE_LIMIT,
                 "--enrollment.benchmark.discard-signups=true");
         Rounds rounds = alternate(env, progress, "http://127.0.0.1:" + withKafka + "/api/signups",
                 "http://127.0.0.1:" + discarding + "/api/signups", measured.dividedBy(2));

@@ -32,6 +32,8 @@ final class RunningPipeline implements AutoCloseable {
                 // Short retry delays, so a test that meets a transient failure is not
                 // kept waiting.
                 "--enrollment.notifications.retry.first-delay=500ms",
+                // The scenarios send every signup from one address.
+                "--enrollment.web.rate-limit.enabled=false",
                 "--spring.kafka.streams.properties.commit.interval.ms=50", };
     }
 

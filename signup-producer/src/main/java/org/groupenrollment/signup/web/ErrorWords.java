@@ -33,6 +33,10 @@ record ErrorWords(int status, String title, String detail, String advice) {
                     "Your form is too large to send.");
             case 415 -> new ErrorWords(status, "Unsupported media type", "Send the signup as application/json.",
                     "Your form was sent in a way we cannot read.");
+            case 429 -> new ErrorWords(status, "Too many signups",
+                    "Too many signups came from this address in a short time; send again after the "
+                            + "seconds in Retry-After.",
+                    "Too many signups were sent from your network in a short time. Please wait a few minutes.");
             case 431 -> new ErrorWords(status, "Request headers too large",
                     "The request's headers are larger than this service accepts.",
                     "Your browser sent more than we can read; clearing this site's cookies may help.");

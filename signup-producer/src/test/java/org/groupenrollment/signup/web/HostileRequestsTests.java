@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         classes = { SignupProducerApplication.class, HostileRequestsTests.InPlaceOfKafka.class },
         properties = { "spring.config.name=" + SignupProducerApplication.CONFIG_NAME,
-                "spring.kafka.listener.auto-startup=false",
+                "spring.kafka.listener.auto-startup=false", "enrollment.web.rate-limit.enabled=false",
                 "enrollment.secrets.hmac-key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" })
 class HostileRequestsTests {
 

@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(controllers = SignupApiController.class,
-        properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
+        properties = { "spring.config.name=" + SignupProducerApplication.CONFIG_NAME,
+                "enrollment.web.rate-limit.enabled=false" })
 @Import({ SignupService.class, OutcomeView.class, WebSecurity.class, JsonInput.class,
         SignupApiControllerTests.Doubles.class })
 class SignupApiControllerTests {

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @WebMvcTest(controllers = SignupFormController.class,
-        properties = "spring.config.name=" + SignupProducerApplication.CONFIG_NAME)
+        properties = { "spring.config.name=" + SignupProducerApplication.CONFIG_NAME,
+                "enrollment.web.rate-limit.enabled=false" })
 @Import({ SignupService.class, OutcomeView.class, WebSecurity.class, JsonInput.class,
         SignupApiControllerTests.Doubles.class })
 class SignupFormControllerTests {
