@@ -7,13 +7,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The notifier killed (SIGKILL) while it drains a backlog, then started again on the same
- * sent log: every outcome is emailed, and the only duplicates are the emails a listener
+ * A notifier killed (SIGKILL) while it drains a backlog: started again on the same H2
+ * sent log, or with a second instance already running on a shared PostgreSQL sent log.
+ * Either way every outcome is emailed, and the only duplicates are the emails a listener
  * thread had sent but not yet recorded when it died, at most one per thread.
  */
 @ExtendWith(SchemaRegistryExtension.class)
@@ -53,6 +59,9 @@ class NotifierCrashIntegrationTests {
 
     /** spring.kafka.listener.concurrency in notification-consumer.yml. */
     private static final int LISTENER_THREADS = 3;
+
+    /** The outcome listener's id, which spring-kafka makes its consumer group. */
+    private static final String NOTIFIER_GROUP = "outcome-notifier";
 
     private EmbeddedKafkaKraftBroker broker;
 
@@ -86,13 +95,7 @@ class NotifierCrashIntegrationTests {
 
     @Test
     void aNotifierKilledMidBacklogResendsAtMostOneEmailPerListenerThread() throws Exception {
-        try (KafkaProducer<String, SeatReserved> producer = new Clients(broker.getBrokersAsString(), registry.url())
-            .avroProducer()) {
-            for (int i = 0; i < BACKLOG; i++) {
-                SeatReserved seat = Outcomes.seatInTuesdayAnxietyGroup("person" + i + "@example.org");
-                producer.send(new ProducerRecord<>(TOPICS.seatsReserved(), seat.getSignupId().toString(), seat));
-            }
-        }
+        produceSeatBacklog();
         ServiceProcess first = startNotifier("first");
         await("the first emails sent").atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(20))
@@ -102,6 +105,46 @@ class NotifierCrashIntegrationTests {
         int sentBeforeTheKill = smtp.getReceivedMessages().length;
         startNotifier("second");
 
+        assertEveryoneEmailedWithAtMostOneDuplicatePerThread(sentBeforeTheKill);
+    }
+
+    /**
+     * Two instances share one PostgreSQL sent log and split the partitions; one is killed
+     * mid-backlog, and the survivor takes its partitions over from their last committed
+     * offsets, finding in the shared log every email the dead one had recorded.
+     */
+    @Test
+    void twoNotifiersOnASharedPostgresqlSentLogLoseNoEmailWhenOneIsKilled() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String sharedLog = "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres");
+            ServiceProcess first = startNotifier("first", sharedLog, "--spring.datasource.username=postgres",
+                    "--spring.kafka.client-id=first");
+            startNotifier("second", sharedLog, "--spring.datasource.username=postgres",
+                    "--spring.kafka.client-id=second");
+            await("both instances hold seat partitions").atMost(Duration.ofSeconds(120))
+                // The group does not exist until the first member joins.
+                .ignoreExceptionsInstanceOf(ExecutionException.class)
+                .until(() -> instancesHoldingSeatPartitions().size() == 2);
+            produceSeatBacklog();
+            await("the first emails sent").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> smtp.getReceivedMessages().length >= BACKLOG / 5);
+
+            first.kill();
+            int sentBeforeTheKill = smtp.getReceivedMessages().length;
+
+            assertEveryoneEmailedWithAtMostOneDuplicatePerThread(sentBeforeTheKill);
+            try (var rows = postgres.getPostgresDatabase()
+                .getConnection()
+                .createStatement()
+                .executeQuery("SELECT COUNT(*) FROM sent_notification")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("rows in the shared sent log").isEqualTo(BACKLOG);
+            }
+        }
+    }
+
+    private void assertEveryoneEmailedWithAtMostOneDuplicatePerThread(int sentBeforeTheKill) {
         await("every outcome emailed").atMost(Duration.ofSeconds(120))
             .until(() -> emailsByRecipient().size() == BACKLOG);
         assertThat(sentBeforeTheKill).as("killed before the backlog was drained").isLessThan(BACKLOG);
@@ -111,9 +154,39 @@ class NotifierCrashIntegrationTests {
             .isLessThanOrEqualTo(LISTENER_THREADS);
     }
 
-    private ServiceProcess startNotifier(String name) {
-        ServiceProcess notifier = ServiceProcess.start(NotificationConsumerApplication.class,
-                dataDir.resolve(name + ".log"),
+    /**
+     * The client ids of the instances whose consumers hold a partition of seat outcomes.
+     */
+    private Set<String> instancesHoldingSeatPartitions() throws Exception {
+        try (Admin admin = Admin
+            .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            return admin.describeConsumerGroups(List.of(NOTIFIER_GROUP))
+                .all()
+                .get()
+                .get(NOTIFIER_GROUP)
+                .members()
+                .stream()
+                .filter(member -> member.assignment()
+                    .topicPartitions()
+                    .stream()
+                    .anyMatch(partition -> partition.topic().equals(TOPICS.seatsReserved())))
+                .map(member -> member.clientId().split("-")[0])
+                .collect(Collectors.toSet());
+        }
+    }
+
+    private void produceSeatBacklog() {
+        try (KafkaProducer<String, SeatReserved> producer = new Clients(broker.getBrokersAsString(), registry.url())
+            .avroProducer()) {
+            for (int i = 0; i < BACKLOG; i++) {
+                SeatReserved seat = Outcomes.seatInTuesdayAnxietyGroup("person" + i + "@example.org");
+                producer.send(new ProducerRecord<>(TOPICS.seatsReserved(), seat.getSignupId().toString(), seat));
+            }
+        }
+    }
+
+    private ServiceProcess startNotifier(String name, String... extra) {
+        List<String> arguments = new ArrayList<>(
                 List.of("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "--spring.kafka.properties.schema.registry.url=" + registry.url(),
                         "--enrollment.data-dir=" + dataDir, "--server.port=" + FreePorts.loopback(),
@@ -122,6 +195,9 @@ class NotifierCrashIntegrationTests {
                         // 45 s.
                         "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                         "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500"));
+        arguments.addAll(List.of(extra));
+        ServiceProcess notifier = ServiceProcess.start(NotificationConsumerApplication.class,
+                dataDir.resolve(name + ".log"), arguments);
         notifiers.add(notifier);
         return notifier;
     }

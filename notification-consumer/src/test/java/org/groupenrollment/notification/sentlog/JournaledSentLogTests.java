@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,10 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +30,10 @@ class JournaledSentLogTests {
     @Test
     void aNotificationWhoseRowTheDatabaseLostIsStillKnownAsSentAfterARestart() {
         Path journal = dataDir.resolve("sent-log.journal");
-        new JournaledSentLog(new JdbcSentLog(freshDatabase()), journal).recordSent("seat-reserved.1", "seat-reserved");
+        new JournaledSentLog(new JdbcSentLog(SentLogDatabases.freshH2()), journal).recordSent("seat-reserved.1",
+                "seat-reserved");
 
-        JournaledSentLog restarted = new JournaledSentLog(new JdbcSentLog(freshDatabase()), journal);
+        JournaledSentLog restarted = new JournaledSentLog(new JdbcSentLog(SentLogDatabases.freshH2()), journal);
 
         assertThat(restarted.wasSent("seat-reserved.1")).isTrue();
         assertThat(restarted.wasSent("seat-reserved.2")).isFalse();
@@ -48,7 +45,7 @@ class JournaledSentLogTests {
         Files.writeString(journal, "waitlisted.1\twaitlisted\nwaitlisted.2", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE);
 
-        JournaledSentLog restarted = new JournaledSentLog(new JdbcSentLog(freshDatabase()), journal);
+        JournaledSentLog restarted = new JournaledSentLog(new JdbcSentLog(SentLogDatabases.freshH2()), journal);
 
         assertThat(restarted.wasSent("waitlisted.1")).isTrue();
         assertThat(restarted.wasSent("waitlisted.2")).isTrue();
@@ -57,7 +54,7 @@ class JournaledSentLogTests {
     @Test
     void theJournalIsEmptiedOnceTheDatabaseHasWrittenItsRows() throws IOException {
         Path journal = dataDir.resolve("sent-log.journal");
-        JdbcTemplate database = freshDatabase();
+        JdbcTemplate database = SentLogDatabases.freshH2();
         JournaledSentLog sentLog = new JournaledSentLog(new JdbcSentLog(database), journal);
 
         for (int i = 0; i < JournaledSentLog.CHECKPOINT_EVERY - 1; i++) {
@@ -74,7 +71,7 @@ class JournaledSentLogTests {
 
     @Test
     void listenerThreadsRecordingAtOnceAcrossCheckpointsLoseNoRow() throws Exception {
-        JdbcTemplate database = freshDatabase();
+        JdbcTemplate database = SentLogDatabases.freshH2();
         JournaledSentLog sentLog = new JournaledSentLog(new JdbcSentLog(database), dataDir.resolve("sent-log.journal"));
         int threads = 4;
         int each = JournaledSentLog.CHECKPOINT_EVERY / 2 + 7;
@@ -103,13 +100,6 @@ class JournaledSentLogTests {
         // left.
         assertThat(Files.readAllLines(dataDir.resolve("sent-log.journal"))).hasSizeBetween(1,
                 JournaledSentLog.CHECKPOINT_EVERY - 1);
-    }
-
-    private static JdbcTemplate freshDatabase() {
-        var dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/schema.sql")).execute(dataSource);
-        return new JdbcTemplate(dataSource);
     }
 
 }

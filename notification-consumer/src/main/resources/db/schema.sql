@@ -1,5 +1,0 @@
-CREATE TABLE IF NOT EXISTS sent_notification (
-  notification_id VARCHAR(200) PRIMARY KEY,
-  kind VARCHAR(40) NOT NULL,
-  sent_at TIMESTAMP WITH TIME ZONE NOT NULL
-);
