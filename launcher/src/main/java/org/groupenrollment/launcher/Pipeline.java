@@ -116,6 +116,8 @@ final class Pipeline implements AutoCloseable {
                 "-Dgreenmail.api.port=" + ports.of("mail-api"),
                 // Accept mail for any address, as a catch-all test inbox does.
                 "-Dgreenmail.auth.disabled",
+                // Its own logging names every new recipient's address.
+                "-Dlog4j2.configurationFile=" + Pipeline.class.getResource("/smtp-server-log4j2.xml"),
                 "-D" + Components.MAIL_STREAM_PROVIDER_PROPERTY + "=" + Components.MAIL_STREAM_PROVIDER, "-jar",
                 jar.toString());
     }
