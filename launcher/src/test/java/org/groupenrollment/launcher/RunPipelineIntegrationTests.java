@@ -1,9 +1,6 @@
 package org.groupenrollment.launcher;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -52,49 +47,26 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunPipelineIntegrationTests {
 
-    private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
-
     private static final EnrollmentTopics TOPICS = EnrollmentTopics.fromSharedConfiguration();
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private Process command;
+    private RunPipeline pipeline;
 
-    private Path dataDir;
-
-    private Path output;
-
-    private int offset;
+    private LoopbackClient client;
 
     private List<ProcessHandle> started;
 
-    private int nextClient = 10;
-
     @BeforeAll
     void startThePipeline() throws Exception {
-        offset = freePortOffset();
-        dataDir = Files.createTempDirectory("run-pipeline-");
-        output = dataDir.resolveSibling(dataDir.getFileName() + ".out");
-        command = new ProcessBuilder("bash", "run-pipeline", "--no-build", "--data-dir=" + dataDir,
-                "--port-offset=" + offset)
-            .directory(PROJECT.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-
-        await().atMost(Duration.ofMinutes(5))
-            .pollInterval(Duration.ofSeconds(1))
-            .until(() -> read(output).contains("Pipeline ready") || !command.isAlive());
-        assertThat(read(output)).contains("Pipeline ready").contains("http://localhost:" + (8080 + offset) + "/");
-        started = command.descendants().toList();
+        pipeline = new RunPipeline().start();
+        client = new LoopbackClient(pipeline.port("signup"));
+        started = pipeline.started();
     }
 
     @AfterAll
     void killIfLeft() {
-        if (command != null && command.isAlive()) {
-            command.descendants().forEach(ProcessHandle::destroyForcibly);
-            command.destroyForcibly();
-        }
+        pipeline.close();
     }
 
     @Test
@@ -134,10 +106,11 @@ class RunPipelineIntegrationTests {
                         {"firstName":["Perpetua"],"lastName":"Ames","email":"perpetua@example.org","state":"NY","group":"ocd"}"""))
             .isEqualTo(400);
         String undecodable = "firstName=Wystan%E9&email=wystan%40example.org";
-        assertThat(sendRaw("POST /signups HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: " + undecodable.length() + "\r\n\r\n" + undecodable))
-            .isEqualTo(400);
-        assertThat(sendRaw("GET /api/signups/{xanthe.leak@example.org} HTTP/1.1\r\n\r\n")).isEqualTo(400);
+        assertThat(client
+            .send("POST /signups HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n" + "Content-Length: "
+                    + undecodable.length() + "\r\n\r\n" + undecodable)
+            .status()).isEqualTo(400);
+        assertThat(client.send("GET /api/signups/{xanthe.leak@example.org} HTTP/1.1\r\n\r\n").status()).isEqualTo(400);
         long deadLettersBefore = deadLetters();
         producePoison("Poison from Ulrika Fenwright, ulrika.fenwright@example.org");
 
@@ -149,14 +122,20 @@ class RunPipelineIntegrationTests {
         List<String> distinctive = List.of("quillon", "vandermeer", "555 0187", "oriel", "tamsworth", "zebulon",
                 "ysolde", "exa_mple", "perpetua", "wystan", "xanthe", "ulrika", "fenwright");
         Map<String, List<String>> found = new TreeMap<>();
-        try (Stream<Path> logs = Stream.concat(Files.list(dataDir.resolve("logs")), Stream.of(output))) {
+        try (Stream<Path> logs = Files.list(pipeline.dataDir().resolve("logs"))) {
             logs.forEach(log -> {
-                String text = read(log).toLowerCase(Locale.ROOT);
+                String text = RunPipeline.read(log).toLowerCase(Locale.ROOT);
                 List<String> inLog = distinctive.stream().filter(text::contains).toList();
                 if (!inLog.isEmpty()) {
                     found.put(log.getFileName().toString(), inLog);
                 }
             });
+        }
+        List<String> inOutput = distinctive.stream()
+            .filter(pipeline.output().toLowerCase(Locale.ROOT)::contains)
+            .toList();
+        if (!inOutput.isEmpty()) {
+            found.put("the launcher's output", inOutput);
         }
         assertThat(found).as("personal data found in the logs").isEmpty();
     }
@@ -164,22 +143,17 @@ class RunPipelineIntegrationTests {
     @Test
     @Order(3)
     void anInterruptStopsEverythingItStarted() throws Exception {
-        new ProcessBuilder("kill", "-INT", Long.toString(command.pid())).start().waitFor();
-
-        assertThat(command.waitFor(90, TimeUnit.SECONDS)).as("stopped after the interrupt").isTrue();
-        assertThat(read(output)).contains("Stopped.");
+        assertThat(pipeline.interrupt()).as("stopped after the interrupt").isTrue();
+        assertThat(pipeline.output()).contains("Stopped.");
         assertThat(started).noneMatch(ProcessHandle::isAlive);
     }
 
-    /** The status of a JSON signup, sent from a loopback address of its own. */
     private int postSignup(String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return sendRaw("POST /api/signups HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                + "\r\n\r\n" + new String(body, StandardCharsets.ISO_8859_1));
+        return client.postSignup(json).status();
     }
 
     private void awaitEmail(String address, String text) {
-        String inbox = "http://127.0.0.1:" + (8026 + offset) + "/api/user/" + address + "/messages/INBOX/";
+        String inbox = "http://127.0.0.1:" + pipeline.port("mail-api") + "/api/user/" + address + "/messages/INBOX/";
         await().atMost(Duration.ofSeconds(90))
             .ignoreExceptions()
             .untilAsserted(() -> assertThat(
@@ -188,36 +162,18 @@ class RunPipelineIntegrationTests {
                 .contains(text));
     }
 
-    /**
-     * Bytes exactly as written, which an HTTP client would refuse or repair; each request
-     * from another loopback address, as if from another person, since the form's limit on
-     * submissions counts per address. Returns the status.
-     */
-    private int sendRaw(String request) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress("127.0.0." + nextClient++, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", 8080 + offset), 10_000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.replace("HTTP/1.1\r\n", "HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            return Integer.parseInt(response.split(" ", 3)[1]);
-        }
-    }
-
     private void producePoison(String text) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers(),
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
             producer.send(new ProducerRecord<>(TOPICS.signupsSubmitted(), "anxiety".getBytes(StandardCharsets.UTF_8),
                     text.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     private long deadLetters() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", pipeline.bootstrapServers()))) {
             String topic = TOPICS.signupsDeadLetter();
             Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
             for (int partition = 0; partition < TOPICS.partitions(); partition++) {
@@ -231,30 +187,6 @@ class RunPipelineIntegrationTests {
                 .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
                 .sum();
         }
-    }
-
-    private String bootstrapServers() {
-        return "127.0.0.1:" + Ports.from(offset, Map.of()).of("kafka");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        }
-        catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-    }
-
-    /** An offset at which every default port of the pipeline is free on this machine. */
-    private static int freePortOffset() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = 20_000 + ThreadLocalRandom.current().nextInt(0, 2_000) * 10;
-            if (Ports.DEFAULTS.values().stream().allMatch(port -> Ports.isFree(port + offset))) {
-                return offset;
-            }
-        }
-        throw new IllegalStateException("No port offset with every pipeline port free");
     }
 
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.groupenrollment.eligibility.EligibilityProcessorApplication;
+import org.groupenrollment.events.Clients;
 import org.groupenrollment.events.RedirectedToDbt;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupSubmitted;

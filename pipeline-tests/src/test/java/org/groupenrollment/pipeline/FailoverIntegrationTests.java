@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
 import org.groupenrollment.eligibility.EligibilityProcessorApplication;
+import org.groupenrollment.events.Clients;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.Signups;
 import org.groupenrollment.events.config.EnrollmentTopics;

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.groupenrollment.events.Clients;
 import org.groupenrollment.events.Outcomes;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupSubmitted;

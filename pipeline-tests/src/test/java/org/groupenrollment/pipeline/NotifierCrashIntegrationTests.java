@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.groupenrollment.events.Clients;
 import org.groupenrollment.events.Outcomes;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.config.EnrollmentTopics;

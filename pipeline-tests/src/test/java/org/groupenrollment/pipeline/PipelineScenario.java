@@ -16,6 +16,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import org.groupenrollment.events.Clients;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.config.EnrollmentTopics;
 import org.junit.jupiter.api.AfterAll;

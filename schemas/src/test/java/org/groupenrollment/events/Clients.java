@@ -1,4 +1,4 @@
-package org.groupenrollment.pipeline;
+package org.groupenrollment.events;
 
 import java.util.Map;
 
@@ -11,34 +11,33 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.groupenrollment.events.EventPackage;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
 import org.groupenrollment.serde.RegistryAvroSerializer;
 
 /**
  * Kafka clients for the tests' own reading and writing, speaking the pipeline's wire
- * format.
+ * format; shared by every module's tests.
  */
-record Clients(String bootstrapServers, String registryUrl) {
+public record Clients(String bootstrapServers, String registryUrl) {
 
     /**
      * Writes Avro in the registry's wire format, registering schemas as the services do.
      */
-    <T extends SpecificRecord> KafkaProducer<String, T> avroProducer() {
+    public <T extends SpecificRecord> KafkaProducer<String, T> avroProducer() {
         RegistryAvroSerializer<T> serializer = new RegistryAvroSerializer<>();
         serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), serializer);
     }
 
-    KafkaProducer<String, byte[]> rawProducer() {
+    public KafkaProducer<String, byte[]> rawProducer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Reads committed records from the beginning, as generated classes. */
-    KafkaConsumer<String, SpecificRecord> avroConsumer(String group) {
+    public KafkaConsumer<String, SpecificRecord> avroConsumer(String group) {
         RegistryAvroDeserializer<SpecificRecord> deserializer = new RegistryAvroDeserializer<>();
         deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl,
                 AvroSerdeConfig.SPECIFIC_AVRO_READER, true, AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME),
@@ -50,7 +49,7 @@ record Clients(String bootstrapServers, String registryUrl) {
      * Reads records from the beginning as bytes; {@code isolation} says whether open
      * transactions show.
      */
-    KafkaConsumer<String, byte[]> rawConsumer(String group, String isolation) {
+    public KafkaConsumer<String, byte[]> rawConsumer(String group, String isolation) {
         return new KafkaConsumer<>(consumerConfig(group, isolation), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
