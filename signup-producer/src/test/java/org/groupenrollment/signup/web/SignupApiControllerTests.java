@@ -186,7 +186,7 @@ class SignupApiControllerTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "Bob\\r\\nBcc: eve@example.org", "Bob\\u0000", "Bob\\u001b[31m", "\\u202eevil",
-            "\\u200b\\u200d\\ufeff", "\\u00a0", "\\u3164", "R2D2" })
+            "\\u200b\\u200d\\ufeff", "\\u00a0", "\\u3164", "R2D2", "Bob\\ud800", "\\udc00Bob" })
     void aNameThatCouldBreakAnEmailOrHideItselfIsRefusedNamingTheField(String name) {
         var result = mvc.post()
             .uri("/api/signups")
