@@ -27,7 +27,12 @@ class EventRoundTripIntegrationTests {
         return Stream.of(Signups.newYorkResidentAskingForAnxiety(),
                 Outcomes.seatInTuesdayAnxietyGroup("maya@example.org"),
                 Outcomes.thirdOnTheGriefWaitlist("maya@example.org"),
-                Outcomes.texanAskingForDepression("maya@example.org"));
+                Outcomes.texanAskingForDepression("maya@example.org"),
+                Outcomes.seatHeldForThreeDaysAfterTheWaitlist("maya@example.org"),
+                Outcomes.tuesdayAnxietySeatConfirmed("maya@example.org"),
+                Outcomes.tuesdayAnxietyHoldExpired("maya@example.org"),
+                Outcomes.leftTheGriefWaitlist("maya@example.org"), Outcomes.tuesdayAnxietyGrewToFourteen(),
+                Outcomes.anxietyWithThreeSeatsLeft(), Outcomes.personConfirmsTheirSeat(UUID.randomUUID()));
     }
 
     @ParameterizedTest

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One outcome event of each kind, as the processor publishes them, named for the
- * situation.
+ * One event of each kind, as the processor publishes them (and one request, as the "your
+ * place" page and the staff console send them), named for the situation.
  */
 public final class Outcomes {
 
@@ -52,6 +52,95 @@ public final class Outcomes {
             .setRedirectedAt(now())
             .setRuleVersion("2026-11-01")
             .setRecipient(recipient(email))
+            .build();
+    }
+
+    public static SeatReserved seatHeldForThreeDaysAfterTheWaitlist(String email) {
+        SeatReserved seat = seatInTuesdayAnxietyGroup(email);
+        seat.setHoldExpiresAt(seat.getReservedAt().plus(72, ChronoUnit.HOURS));
+        seat.setFromWaitlist(true);
+        return seat;
+    }
+
+    public static SeatConfirmed tuesdayAnxietySeatConfirmed(String email) {
+        return SeatConfirmed.newBuilder()
+            .setSignupId(UUID.randomUUID())
+            .setGroupId("anxiety")
+            .setGroupName("Anxiety")
+            .setSchedule(tuesdayEveningCohort())
+            .setSeatNumber(4)
+            .setConfirmedAt(now())
+            .setRecipient(recipient(email))
+            .build();
+    }
+
+    public static SeatReleased tuesdayAnxietyHoldExpired(String email) {
+        return SeatReleased.newBuilder()
+            .setSignupId(UUID.randomUUID())
+            .setGroupId("anxiety")
+            .setGroupName("Anxiety")
+            .setCohortId("anxiety-tue")
+            .setSeatNumber(4)
+            .setReason(ReleaseReason.HOLD_EXPIRED)
+            .setReleasedAt(now())
+            .setRecipient(recipient(email))
+            .build();
+    }
+
+    public static WaitlistPlaceLeft leftTheGriefWaitlist(String email) {
+        return WaitlistPlaceLeft.newBuilder()
+            .setSignupId(UUID.randomUUID())
+            .setGroupId("grief-and-loss")
+            .setGroupName("Grief and loss")
+            .setReason(LeaveReason.LEFT_BY_PERSON)
+            .setLeftAt(now())
+            .setRecipient(recipient(email))
+            .build();
+    }
+
+    public static CapacityChanged tuesdayAnxietyGrewToFourteen() {
+        return CapacityChanged.newBuilder()
+            .setRequestId(UUID.randomUUID())
+            .setGroupId("anxiety")
+            .setCohortId("anxiety-tue")
+            .setPreviousCapacity(12)
+            .setCapacity(14)
+            .setChangedBy("staff-7")
+            .setChangedAt(now())
+            .build();
+    }
+
+    public static GroupAvailability anxietyWithThreeSeatsLeft() {
+        return GroupAvailability.newBuilder()
+            .setGroupId("anxiety")
+            .setCohorts(List.of(
+                    CohortAvailability.newBuilder()
+                        .setCohortId("anxiety-tue")
+                        .setCapacity(12)
+                        .setHeld(2)
+                        .setConfirmed(10)
+                        .setFree(0)
+                        .build(),
+                    CohortAvailability.newBuilder()
+                        .setCohortId("anxiety-sat")
+                        .setCapacity(12)
+                        .setHeld(1)
+                        .setConfirmed(8)
+                        .setFree(3)
+                        .build()))
+            .setWaitlistLength(0)
+            .setAsOf(now())
+            .build();
+    }
+
+    public static SeatRequest personConfirmsTheirSeat(UUID signupId) {
+        return SeatRequest.newBuilder()
+            .setRequestId(UUID.randomUUID())
+            .setGroupId("anxiety")
+            .setAction(SeatAction.CONFIRM)
+            .setSignupId(signupId)
+            .setRequestedBy(Requester.PERSON)
+            .setRequestedAt(now())
             .build();
     }
 

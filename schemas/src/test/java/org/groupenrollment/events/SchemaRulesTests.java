@@ -19,8 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaRulesTests {
 
     static Stream<Schema> eventSchemas() {
+        return Stream.concat(signupEventSchemas(), Stream.of(CapacityChanged.getClassSchema(),
+                GroupAvailability.getClassSchema(), SeatRequest.getClassSchema()));
+    }
+
+    /** The events about one person's signup and place. */
+    static Stream<Schema> signupEventSchemas() {
         return Stream.of(SignupSubmitted.getClassSchema(), SeatReserved.getClassSchema(),
-                SignupWaitlisted.getClassSchema(), RedirectedToDbt.getClassSchema());
+                SignupWaitlisted.getClassSchema(), RedirectedToDbt.getClassSchema(), SeatConfirmed.getClassSchema(),
+                SeatReleased.getClassSchema(), WaitlistPlaceLeft.getClassSchema());
     }
 
     @ParameterizedTest
@@ -47,8 +54,8 @@ class SchemaRulesTests {
     }
 
     @ParameterizedTest
-    @MethodSource("eventSchemas")
-    void everyEventIsIdentifiedBySignupId(Schema event) {
+    @MethodSource("signupEventSchemas")
+    void everySignupEventIsIdentifiedBySignupId(Schema event) {
         assertThat(event.getField("signupId")).isNotNull();
         assertThat(event.getField("signupId").schema().getLogicalType().getName()).isEqualTo("uuid");
     }
