@@ -30,9 +30,10 @@ public record EligibilitySettings(@NotBlank String ruleVersion, @NotEmpty Set<@P
 
     /**
      * {@code enrollment.seats}: whether a seat given is held for its person to confirm,
-     * and for how long.
+     * for how long, and how often the processor looks for holds that ran out.
      */
-    public record Seats(boolean confirmationRequired, @NotNull Duration confirmationWindow) {
+    public record Seats(boolean confirmationRequired, @NotNull Duration confirmationWindow,
+            @NotNull Duration expiryCheck) {
     }
 
     /** The policy's view of these settings and the catalog. */
