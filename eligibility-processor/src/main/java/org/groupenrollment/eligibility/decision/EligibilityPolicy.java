@@ -34,7 +34,7 @@ public final class EligibilityPolicy {
         TherapyGroup group = rules.group(signup.groupId())
             .orElseThrow(() -> new IllegalArgumentException("Unknown group " + signup.groupId()));
         if (existing.isPresent()) {
-            return new Outcome(restate(group, ledger, existing.get(), signup.personKey()), ledger, Optional.empty());
+            return new Outcome(restate(group, ledger, existing.get()), ledger, Optional.empty());
         }
         for (Cohort cohort : group.cohorts()) {
             if (ledger.free(cohort) > 0) {
@@ -53,14 +53,9 @@ public final class EligibilityPolicy {
                 Optional.of(new Standing.Waitlisted(position)));
     }
 
-    /**
-     * The person's place as it stands now: a waitlist place moves up as others leave, so
-     * its position comes from the ledger when the ledger knows the person.
-     */
-    private static Decision restate(TherapyGroup group, GroupLedger ledger, Standing standing, String personKey) {
+    private static Decision restate(TherapyGroup group, GroupLedger ledger, Standing standing) {
         if (standing instanceof Standing.Waitlisted waitlisted) {
-            int position = ledger.waitlistPositionOf(personKey);
-            return new Decision.Waitlisted(group, (position > 0) ? position : waitlisted.position());
+            return new Decision.Waitlisted(group, waitlisted.position());
         }
         Standing.Seated seated = (Standing.Seated) standing;
         Cohort cohort = group.cohort(seated.cohortId());

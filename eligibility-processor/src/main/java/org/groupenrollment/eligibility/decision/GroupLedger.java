@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * One group's seats and waitlist, as its single writer keeps them: who holds each seat
@@ -78,17 +77,8 @@ public record GroupLedger(List<Seat> seats, List<Waiting> waitlist, Map<String, 
 
     /** The 1-based place in line, or 0 when not waiting. */
     public int waitlistPosition(UUID signupId) {
-        return positionWhere(waiting -> signupId.equals(waiting.signupId()));
-    }
-
-    /** The 1-based place in line of the person with this key, or 0 when not waiting. */
-    public int waitlistPositionOf(String personKey) {
-        return positionWhere(waiting -> personKey.equals(waiting.personKey()));
-    }
-
-    private int positionWhere(Predicate<Waiting> match) {
         for (int i = 0; i < waitlist.size(); i++) {
-            if (match.test(waitlist.get(i))) {
+            if (signupId.equals(waitlist.get(i).signupId())) {
                 return i + 1;
             }
         }

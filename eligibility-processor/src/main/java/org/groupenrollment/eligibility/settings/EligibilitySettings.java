@@ -30,10 +30,9 @@ public record EligibilitySettings(@NotBlank String ruleVersion, @NotEmpty Set<@P
 
     /**
      * {@code enrollment.seats}: whether a seat given is held for its person to confirm,
-     * for how long, and how often the processor looks for holds that ran out.
+     * and for how long.
      */
-    public record Seats(boolean confirmationRequired, @NotNull Duration confirmationWindow,
-            @NotNull Duration expiryCheck) {
+    public record Seats(boolean confirmationRequired, @NotNull Duration confirmationWindow) {
     }
 
     /** The policy's view of these settings and the catalog. */

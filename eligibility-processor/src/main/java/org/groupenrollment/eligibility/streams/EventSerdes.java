@@ -7,7 +7,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.groupenrollment.events.EventPackage;
-import org.groupenrollment.events.SeatRequest;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
@@ -30,12 +29,6 @@ public final class EventSerdes {
 
     Deserializer<SignupSubmitted> signups() {
         RegistryAvroDeserializer<SignupSubmitted> deserializer = new RegistryAvroDeserializer<>();
-        deserializer.configure(configs, false);
-        return deserializer;
-    }
-
-    Deserializer<SeatRequest> seatRequests() {
-        RegistryAvroDeserializer<SeatRequest> deserializer = new RegistryAvroDeserializer<>();
         deserializer.configure(configs, false);
         return deserializer;
     }

@@ -9,13 +9,11 @@ import java.util.UUID;
 
 import org.groupenrollment.eligibility.decision.GroupLedger;
 import org.groupenrollment.eligibility.decision.Standing;
-import org.groupenrollment.events.Recipient;
 
 /**
- * Compact text forms of the state stores' values, readable in the changelog topics when
- * staff need to look. Ledgers and standings hold no personal data (people appear by
- * signup id and keyed hash only); the contact store holds a first name and an address per
- * place.
+ * Compact text forms of the ledger's values for the state stores: readable in the
+ * changelog topics when staff need to look, and free of personal data (people appear by
+ * signup id and keyed hash only).
  */
 final class LedgerCodec {
 
@@ -114,19 +112,6 @@ final class LedgerCodec {
 
     private static String text(String text) {
         return text.equals(NONE) ? null : text;
-    }
-
-    /**
-     * {@code <first name>TAB<email>}: neither may hold a tab (ContactRules), and it is
-     * all the emails about a place need.
-     */
-    static String encode(Recipient recipient) {
-        return recipient.getFirstName() + '\t' + recipient.getEmail();
-    }
-
-    static Recipient decodeRecipient(String text) {
-        int tab = text.indexOf('\t');
-        return Recipient.newBuilder().setFirstName(text.substring(0, tab)).setEmail(text.substring(tab + 1)).build();
     }
 
     /** {@code S:<cohort>:<seat>} or {@code W:<position>} */

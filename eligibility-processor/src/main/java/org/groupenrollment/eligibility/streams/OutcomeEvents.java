@@ -78,17 +78,13 @@ final class OutcomeEvents {
     }
 
     private Recipient recipient() {
-        return recipient(signup);
-    }
-
-    static Recipient recipient(SignupSubmitted signup) {
         return Recipient.newBuilder()
             .setFirstName(signup.getApplicant().getFirstName())
             .setEmail(signup.getApplicant().getEmail())
             .build();
     }
 
-    static WeeklySchedule schedule(Cohort cohort) {
+    private static WeeklySchedule schedule(Cohort cohort) {
         return WeeklySchedule.newBuilder()
             .setCohortId(cohort.id())
             .setDayOfWeek(MeetingDay.valueOf(cohort.day().name()))

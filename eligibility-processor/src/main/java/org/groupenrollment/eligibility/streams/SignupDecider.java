@@ -3,6 +3,7 @@ package org.groupenrollment.eligibility.streams;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -40,7 +41,9 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
 
     private ProcessorContext<String, Object> context;
 
-    private GroupState groups;
+    private KeyValueStore<String, String> ledgers;
+
+    private KeyValueStore<String, String> standings;
 
     private KeyValueStore<String, String> decided;
 
@@ -55,7 +58,8 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.groups = new GroupState(context, policy.rules());
+        this.ledgers = context.getStateStore(EligibilityTopology.LEDGER_STORE);
+        this.standings = context.getStateStore(EligibilityTopology.STANDING_STORE);
         this.decided = context.getStateStore(EligibilityTopology.DECIDED_STORE);
     }
 
@@ -90,18 +94,18 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
         List<String> personKeyCandidates = personKeys.candidates(signup.getApplicant().getEmail());
         Signup request = new Signup(signup.getSignupId(), signup.getStateOfResidence(), groupId,
                 personKeyCandidates.get(0));
-        Instant now = clock.instant();
+        String standingKey = standingKey(groupId, request.personKey());
+        Optional<Standing> existing = existingStanding(groupId, personKeyCandidates);
 
-        EligibilityPolicy.Outcome outcome = policy.decide(request, groups.ledger(groupId),
-                existingStanding(groupId, personKeyCandidates), now);
+        EligibilityPolicy.Outcome outcome = policy.decide(request, LedgerCodec.decodeLedger(ledgers.get(groupId)),
+                existing, clock.instant());
 
         outcome.newStanding().ifPresent(standing -> {
-            groups.placeGiven(groupId, request.personKey(), standing, request.signupId(),
-                    OutcomeEvents.recipient(signup));
-            groups.save(policy.rules().group(groupId).orElseThrow(), outcome.ledger(), now, record.timestamp());
+            standings.put(standingKey, LedgerCodec.encode(standing));
+            ledgers.put(groupId, LedgerCodec.encode(outcome.ledger()));
         });
         decided.put(signupId, outcome.decision().getClass().getSimpleName());
-        publish(outcome.decision(), signup, now, record.timestamp());
+        publish(outcome.decision(), signup, record.timestamp());
         log.debug("Signup {} decided: {}", signupId, outcome.decision().getClass().getSimpleName());
     }
 
@@ -111,13 +115,18 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
      */
     private Optional<Standing> existingStanding(String groupId, List<String> personKeyCandidates) {
         return personKeyCandidates.stream()
-            .map(personKey -> groups.standing(groupId, personKey))
-            .flatMap(Optional::stream)
-            .findFirst();
+            .map(personKey -> standings.get(standingKey(groupId, personKey)))
+            .filter(Objects::nonNull)
+            .findFirst()
+            .map(LedgerCodec::decodeStanding);
     }
 
-    private void publish(Decision decision, SignupSubmitted signup, Instant decidedAt, long timestamp) {
-        OutcomeEvents events = new OutcomeEvents(policy.rules(), signup, decidedAt);
+    private static String standingKey(String groupId, String personKey) {
+        return groupId + "|" + personKey;
+    }
+
+    private void publish(Decision decision, SignupSubmitted signup, long timestamp) {
+        OutcomeEvents events = new OutcomeEvents(policy.rules(), signup, clock.instant());
         String key = signup.getSignupId().toString();
         if (decision instanceof Decision.SeatReserved seat) {
             forward(key, events.seatReserved(seat), timestamp, EligibilityTopology.SEAT_RESERVED);

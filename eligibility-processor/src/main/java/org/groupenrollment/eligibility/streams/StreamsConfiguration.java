@@ -44,36 +44,26 @@ class StreamsConfiguration {
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer eligibilityTopology(EnrollmentTopics topics, EligibilityPolicy policy,
-            KafkaProperties kafka, HmacKeys keys, Clock clock, EligibilitySettings settings) {
+            KafkaProperties kafka, HmacKeys keys, Clock clock) {
         EventSerdes serdes = new EventSerdes(kafka.buildStreamsProperties());
         return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureTopology(org.apache.kafka.streams.Topology topology) {
-                EligibilityTopology.addTo(topology, topics, policy, serdes, keys, clock,
-                        settings.seats().expiryCheck());
+                EligibilityTopology.addTo(topology, topics, policy, serdes, keys, clock);
             }
         });
     }
 
     /**
-     * The topics this service owns, created at start-up when missing: the signups and
-     * seat requests it reads (their partitioning makes it the single writer per group),
-     * its outcomes and lifecycle events, the groups' availability (compacted: the latest
-     * per group is all a reader needs), and its dead letters.
+     * The topics this service owns, created at start-up when missing: the signups it
+     * reads (their partitioning makes it the single writer per group), its outcomes and
+     * its dead letters.
      */
     @Bean
     KafkaAdmin.NewTopics enrollmentTopics(EnrollmentTopics topics) {
-        return new KafkaAdmin.NewTopics(topic(topics.signupsSubmitted(), topics), topic(topics.seatRequests(), topics),
-                topic(topics.seatsReserved(), topics), topic(topics.signupsWaitlisted(), topics),
-                topic(topics.redirectedToDbt(), topics), topic(topics.seatsConfirmed(), topics),
-                topic(topics.seatsReleased(), topics), topic(topics.waitlistPlacesLeft(), topics),
-                topic(topics.capacitiesChanged(), topics),
-                TopicBuilder.name(topics.groupAvailability())
-                    .partitions(topics.partitions())
-                    .replicas(topics.replicationFactor())
-                    .compact()
-                    .build(),
-                topic(topics.signupsDeadLetter(), topics), topic(topics.seatRequestsDeadLetter(), topics));
+        return new KafkaAdmin.NewTopics(topic(topics.signupsSubmitted(), topics), topic(topics.seatsReserved(), topics),
+                topic(topics.signupsWaitlisted(), topics), topic(topics.redirectedToDbt(), topics),
+                topic(topics.signupsDeadLetter(), topics));
     }
 
     private static NewTopic topic(String name, EnrollmentTopics topics) {

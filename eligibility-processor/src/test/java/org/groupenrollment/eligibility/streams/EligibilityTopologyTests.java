@@ -2,21 +2,33 @@ package org.groupenrollment.eligibility.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.groupenrollment.eligibility.decision.Cohort;
+import org.groupenrollment.eligibility.decision.EligibilityPolicy;
 import org.groupenrollment.eligibility.decision.EligibilityRules;
 import org.groupenrollment.eligibility.decision.TherapyGroup;
 import org.groupenrollment.events.RedirectReason;
@@ -27,6 +39,9 @@ import org.groupenrollment.events.SignupWaitlisted;
 import org.groupenrollment.events.Signups;
 import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.events.config.HmacKeys;
+import org.groupenrollment.serde.AvroSerdeConfig;
+import org.groupenrollment.serde.RegistryAvroDeserializer;
+import org.groupenrollment.serde.RegistryAvroSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,20 +57,24 @@ class EligibilityTopologyTests {
 
     private static final Instant NOW = Instant.parse("2026-12-01T18:00:00Z");
 
-    private static final EnrollmentTopics TOPICS = DrivenTopology.TOPICS;
+    private static final EnrollmentTopics TOPICS = EnrollmentTopics.fromSharedConfiguration();
 
-    private static final HmacKeys KEYS = DrivenTopology.KEYS;
+    private static final HmacKeys KEYS = PersonKeysTests.keys(PersonKeysTests.CURRENT);
 
     /** Two seats, so the third licensed applicant is waitlisted. */
     private static final TherapyGroup OCD = new TherapyGroup("ocd", "OCD", List.of(new Cohort("ocd-tue",
             DayOfWeek.TUESDAY, LocalTime.of(20, 0), Duration.ofMinutes(90), ZoneId.of("America/New_York"), 2, null)));
 
+    private final Map<String, Object> registry = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+            "mock://topology-" + UUID.randomUUID(), AvroSerdeConfig.SPECIFIC_AVRO_READER, true,
+            AvroSerdeConfig.TRUSTED_PACKAGES, "org.groupenrollment.events");
+
     @TempDir
     Path stateDir;
 
-    private DrivenTopology topology;
-
     private TopologyTestDriver driver;
+
+    private TestInputTopic<String, byte[]> signups;
 
     private TestOutputTopic<String, SpecificRecord> seats;
 
@@ -67,18 +86,27 @@ class EligibilityTopologyTests {
 
     @BeforeEach
     void startDriver() {
-        topology = new DrivenTopology(
-                new EligibilityRules("test-rules", Set.of("FL", "NY", "NJ"), Map.of("ocd", OCD), null), NOW, stateDir);
-        driver = topology.driver();
-        seats = topology.events(TOPICS.seatsReserved());
-        waitlist = topology.events(TOPICS.signupsWaitlisted());
-        redirects = topology.events(TOPICS.redirectedToDbt());
-        deadLetters = topology.raw(TOPICS.signupsDeadLetter());
+        EligibilityPolicy policy = new EligibilityPolicy(
+                new EligibilityRules("test-rules", Set.of("FL", "NY", "NJ"), Map.of("ocd", OCD), null));
+        Topology topology = EligibilityTopology.addTo(new Topology(), TOPICS, policy, new EventSerdes(registry), KEYS,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "eligibility-topology-tests");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(topology, config);
+        signups = driver.createInputTopic(TOPICS.signupsSubmitted(), new StringSerializer(), new ByteArraySerializer());
+        seats = outcomes(TOPICS.seatsReserved());
+        waitlist = outcomes(TOPICS.signupsWaitlisted());
+        redirects = outcomes(TOPICS.redirectedToDbt());
+        deadLetters = driver.createOutputTopic(TOPICS.signupsDeadLetter(), new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     @AfterEach
     void closeDriver() {
-        topology.close();
+        driver.close();
     }
 
     @Test
@@ -162,7 +190,7 @@ class EligibilityTopologyTests {
     void bytesThatAreNotASignupAreDeadLetteredAsTheyCameWithTheCauseInTheHeaders() {
         byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
 
-        topology.pipeSignupBytes("ocd", garbage);
+        signups.pipeInput("ocd", garbage);
         submit(Signups.submitted("after@example.org", "NY", "ocd"));
 
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
@@ -217,7 +245,16 @@ class EligibilityTopologyTests {
     }
 
     private void submit(SignupSubmitted signup) {
-        topology.submit(signup);
+        try (RegistryAvroSerializer<SignupSubmitted> serializer = new RegistryAvroSerializer<>()) {
+            serializer.configure(registry, false);
+            signups.pipeInput(signup.getRequestedGroup(), serializer.serialize(TOPICS.signupsSubmitted(), signup));
+        }
+    }
+
+    private TestOutputTopic<String, SpecificRecord> outcomes(String topic) {
+        RegistryAvroDeserializer<SpecificRecord> deserializer = new RegistryAvroDeserializer<>();
+        deserializer.configure(registry, false);
+        return driver.createOutputTopic(topic, new StringDeserializer(), deserializer);
     }
 
     private void assertNothingElseWasPublished() {
