@@ -1,14 +1,13 @@
 package org.groupenrollment.eligibility.decision;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The eligibility rule, as a pure function of the signup, the rules and the group's
  * ledger. Residents of a licensed state get the first free seat in the group's cohorts,
- * in catalog order (held for them to confirm, when the rules ask for it), or the next
- * place on its waitlist; anyone else is redirected to the DBT skills group. A person who
- * already stands in the group keeps that standing: one place per person per group.
+ * in catalog order, or the next place on its waitlist; anyone else is redirected to the
+ * DBT skills group. A person who already stands in the group keeps that standing: one
+ * seat per person per group.
  */
 public final class EligibilityPolicy {
 
@@ -26,7 +25,7 @@ public final class EligibilityPolicy {
      * Decides a signup for a group known to the catalog (unknown groups are rejected
      * before).
      */
-    public Outcome decide(Signup signup, GroupLedger ledger, Optional<Standing> existing, Instant now) {
+    public Outcome decide(Signup signup, GroupLedger ledger, Optional<Standing> existing) {
         if (!rules.isLicensedIn(signup.state())) {
             return new Outcome(new Decision.RedirectedToDbt(Decision.Reason.OUT_OF_LICENSED_STATE), ledger,
                     Optional.empty());
@@ -37,19 +36,16 @@ public final class EligibilityPolicy {
             return new Outcome(restate(group, ledger, existing.get()), ledger, Optional.empty());
         }
         for (Cohort cohort : group.cohorts()) {
-            if (ledger.free(cohort) > 0) {
-                GroupLedger.Seat seat = new GroupLedger.Seat(signup.signupId(), signup.personKey(), cohort.id(),
-                        ledger.freeSeatNumber(cohort), rules.holdUntil(now));
-                GroupLedger next = ledger.withSeat(seat);
-                return new Outcome(
-                        new Decision.SeatReserved(group, cohort, seat.seatNumber(), next.free(cohort),
-                                seat.holdExpiresAt(), false),
-                        next, Optional.of(new Standing.Seated(cohort.id(), seat.seatNumber())));
+            int taken = ledger.taken(cohort);
+            if (taken < cohort.capacity()) {
+                int seat = taken + 1;
+                Standing standing = new Standing.Seated(cohort.id(), seat);
+                return new Outcome(new Decision.SeatReserved(group, cohort, seat, cohort.capacity() - seat),
+                        ledger.withSeatTaken(cohort), Optional.of(standing));
             }
         }
-        GroupLedger next = ledger.withWaiting(new GroupLedger.Waiting(signup.signupId(), signup.personKey()));
-        int position = next.waitlistLength();
-        return new Outcome(new Decision.Waitlisted(group, position), next,
+        int position = ledger.waitlistLength() + 1;
+        return new Outcome(new Decision.Waitlisted(group, position), ledger.withWaitlisted(),
                 Optional.of(new Standing.Waitlisted(position)));
     }
 
@@ -58,14 +54,13 @@ public final class EligibilityPolicy {
             return new Decision.Waitlisted(group, waitlisted.position());
         }
         Standing.Seated seated = (Standing.Seated) standing;
-        Cohort cohort = group.cohort(seated.cohortId());
-        Instant holdExpiresAt = ledger.seats()
+        Cohort cohort = group.cohorts()
             .stream()
-            .filter(seat -> seat.cohortId().equals(cohort.id()) && seat.seatNumber() == seated.seatNumber())
+            .filter(c -> c.id().equals(seated.cohortId()))
             .findFirst()
-            .map(GroupLedger.Seat::holdExpiresAt)
-            .orElse(null);
-        return new Decision.SeatReserved(group, cohort, seated.seatNumber(), ledger.free(cohort), holdExpiresAt, false);
+            .orElseThrow(() -> new IllegalStateException(
+                    "Cohort " + seated.cohortId() + " left the catalog of " + group.id()));
+        return new Decision.SeatReserved(group, cohort, seated.seatNumber(), cohort.capacity() - ledger.taken(cohort));
     }
 
     /**

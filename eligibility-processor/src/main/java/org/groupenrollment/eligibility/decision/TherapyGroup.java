@@ -14,12 +14,4 @@ public record TherapyGroup(String id, String name, List<Cohort> cohorts) {
             throw new IllegalArgumentException("Group " + id + " has no cohort");
         }
     }
-
-    public Cohort cohort(String cohortId) {
-        return cohorts.stream()
-            .filter(cohort -> cohort.id().equals(cohortId))
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("Cohort " + cohortId + " left the catalog of " + id));
-    }
-
 }

@@ -1,14 +1,11 @@
 package org.groupenrollment.eligibility.settings;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.groupenrollment.eligibility.decision.Cohort;
 import org.groupenrollment.eligibility.decision.EligibilityRules;
@@ -19,21 +16,14 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The rules besides the catalog ({@code enrollment.*} in {@code enrollment-shared.yml}):
- * which version of them decides, where the therapists are licensed, and whether seats are
- * held for confirmation. Validated at start-up, so a broken setting stops the processor
- * with a message naming the property instead of deciding wrongly.
+ * which version of them decides, and where the therapists are licensed. Validated at
+ * start-up, so a broken setting stops the processor with a message naming the property
+ * instead of deciding wrongly.
  */
 @Validated
 @ConfigurationProperties("enrollment")
 public record EligibilitySettings(@NotBlank String ruleVersion, @NotEmpty Set<@Pattern(regexp = "[A-Z]{2}",
-        message = "must be a two-letter US postal code") String> licensedStates, @Valid @NotNull Seats seats) {
-
-    /**
-     * {@code enrollment.seats}: whether a seat given is held for its person to confirm,
-     * and for how long.
-     */
-    public record Seats(boolean confirmationRequired, @NotNull Duration confirmationWindow) {
-    }
+        message = "must be a two-letter US postal code") String> licensedStates) {
 
     /** The policy's view of these settings and the catalog. */
     public EligibilityRules rules(GroupCatalog catalog) {
@@ -46,7 +36,6 @@ public record EligibilitySettings(@NotBlank String ruleVersion, @NotEmpty Set<@P
                                 .map(c -> new Cohort(c.id(), c.day(), c.start(), c.duration(), c.timeZone(),
                                         c.capacity(), c.firstSession()))
                                 .toList())));
-        return new EligibilityRules(ruleVersion, licensedStates, groups,
-                seats.confirmationRequired() ? seats.confirmationWindow() : null);
+        return new EligibilityRules(ruleVersion, licensedStates, groups);
     }
 }

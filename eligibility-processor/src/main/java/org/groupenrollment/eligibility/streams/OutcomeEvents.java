@@ -43,8 +43,6 @@ final class OutcomeEvents {
             .setSchedule(schedule(seat.cohort()))
             .setSeatNumber(seat.seatNumber())
             .setSeatsLeft(seat.seatsLeft())
-            .setHoldExpiresAt(seat.holdExpiresAt())
-            .setFromWaitlist(seat.fromWaitlist())
             .setReservedAt(decidedAt)
             .setRuleVersion(rules.version())
             .setRecipient(recipient())

@@ -98,7 +98,7 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
         Optional<Standing> existing = existingStanding(groupId, personKeyCandidates);
 
         EligibilityPolicy.Outcome outcome = policy.decide(request, LedgerCodec.decodeLedger(ledgers.get(groupId)),
-                existing, clock.instant());
+                existing);
 
         outcome.newStanding().ifPresent(standing -> {
             standings.put(standingKey, LedgerCodec.encode(standing));

@@ -87,7 +87,7 @@ class EligibilityTopologyTests {
     @BeforeEach
     void startDriver() {
         EligibilityPolicy policy = new EligibilityPolicy(
-                new EligibilityRules("test-rules", Set.of("FL", "NY", "NJ"), Map.of("ocd", OCD), null));
+                new EligibilityRules("test-rules", Set.of("FL", "NY", "NJ"), Map.of("ocd", OCD)));
         Topology topology = EligibilityTopology.addTo(new Topology(), TOPICS, policy, new EventSerdes(registry), KEYS,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         Properties config = new Properties();
