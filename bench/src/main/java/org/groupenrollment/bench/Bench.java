@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.groupenrollment.launcher.Components;
+
 /**
  * {@code bench/run}: every benchmark, each figure next to a baseline measured in the same
  * run on the same machine. Prints progress, then a summary table, and writes results.csv,
@@ -52,7 +54,7 @@ public final class Bench {
                 progress.say("e2e", "starting the three services on the pipeline's own topics");
                 env.startService("eligibility-processor", "eligibility-processor");
                 env.startService("notification-consumer", "notification-consumer");
-                int signupPort = env.startService("signup-producer", "signup-producer", Environment.NO_RATE_LIMIT);
+                int signupPort = env.startService("signup-producer", "signup-producer", Components.NO_RATE_LIMIT);
                 // Warm-up at the measured rate, not reported: freshly started JVMs spend
                 // their first seconds loading and compiling, which a running pipeline has
                 // long done.

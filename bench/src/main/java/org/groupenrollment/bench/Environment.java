@@ -85,12 +85,6 @@ final class Environment implements AutoCloseable {
      * Starts a service as ./run-pipeline does, with extra arguments; returns its HTTP
      * port.
      */
-    /**
-     * For the signup producers: the load generator sends every signup from one address,
-     * which the per-address submission limit exists to stop.
-     */
-    static final String NO_RATE_LIMIT = "--enrollment.web.rate-limit.enabled=false";
-
     int startService(String name, String module, String... extra) {
         int port = nextServicePort++;
         List<String> command = new ArrayList<>(Components.service(home, module, port, kafka.bootstrapServers(),

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.config.EnrollmentTopics;
+import org.groupenrollment.launcher.Components;
 import org.groupenrollment.launcher.JavaProcess;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroSerializer;
@@ -49,8 +50,8 @@ final class Ingest {
         // The processor owns the signups topic; no processor runs here, so the bench
         // creates it as the processor would.
         topics.create(EnrollmentTopics.fromSharedConfiguration().partitions(), TOPIC);
-        int withKafka = env.startService("bench-producer", "signup-producer", SIGNUPS, Environment.NO_RATE_LIMIT);
-        int discarding = env.startService("bench-producer-floor", "signup-producer", SIGNUPS, Environment.NO_RATE_LIMIT,
+        int withKafka = env.startService("bench-producer", "signup-producer", SIGNUPS, Components.NO_RATE_LIMIT);
+        int discarding = env.startService("bench-producer-floor", "signup-producer", SIGNUPS, Components.NO_RATE_LIMIT,
                 "--enrollment.benchmark.discard-signups=true");
         Rounds rounds = alternate(env, progress, "http://127.0.0.1:" + withKafka + "/api/signups",
                 "http://127.0.0.1:" + discarding + "/api/signups", measured.dividedBy(2));

@@ -52,8 +52,7 @@ final class Pipeline implements AutoCloseable {
                     Components.service(settings.home(), service, ports.of(portName(service)), kafka.bootstrapServers(),
                             registryUrl(), settings.dataDir(), ports.of("smtp")));
             if (settings.demo() && service.equals("signup-producer")) {
-                // The demo's sixteen signups all come from this machine's address.
-                command.add("--enrollment.web.rate-limit.enabled=false");
+                command.add(Components.NO_RATE_LIMIT);
             }
             services.add(launch(service, command));
         }

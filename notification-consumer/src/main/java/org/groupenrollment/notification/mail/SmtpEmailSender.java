@@ -78,8 +78,7 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
     @Override
     public void send(Email email) {
         if (!ContactRules.isSendableEmail(email.to())) {
-            throw new PermanentEmailFailure("Sending " + email.messageId()
-                    + " failed: the recipient's address is not one an email can be sent to", null);
+            throw unsendableAddress(email, null);
         }
         try {
             MimeMessage message = toMimeMessage(email);
@@ -161,8 +160,7 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
      */
     private static RuntimeException classify(Email email, MessagingException ex) {
         if (ex instanceof AddressException) {
-            return new PermanentEmailFailure("Sending " + email.messageId() + " failed: the recipient's address is "
-                    + "not one an email can be sent to", ex);
+            return unsendableAddress(email, ex);
         }
         int code = replyCode(ex);
         String what = "Sending " + email.messageId() + " failed" + (code > 0 ? " with SMTP reply " + code : "");
@@ -186,6 +184,12 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
             }
         }
         return -1;
+    }
+
+    private static PermanentEmailFailure unsendableAddress(Email email, Exception cause) {
+        return new PermanentEmailFailure(
+                "Sending " + email.messageId() + " failed: the recipient's address is not one an email can be sent to",
+                cause);
     }
 
     /**

@@ -50,17 +50,15 @@ class WebSecurity {
 
     /**
      * A request the firewall refuses (control characters in a header, an encoded slash or
-     * backslash in the path...) gets a problem body like every other error, naming no
-     * value.
+     * backslash in the path...) gets the service's problem body for a 400, like every
+     * other error, naming no value.
      */
     @Bean
     RequestRejectedHandler problemForRejectedRequests() {
         return (request, response, rejected) -> {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Request refused\",\"status\":400,"
-                        + "\"detail\":\"The request holds characters or parts that are not allowed in a URL or header.\"}");
+            response.getWriter().write(ErrorWords.of(HttpStatus.BAD_REQUEST.value()).problemJson());
         };
     }
 
