@@ -32,7 +32,8 @@ class EventRoundTripIntegrationTests {
                 Outcomes.tuesdayAnxietySeatConfirmed("maya@example.org"),
                 Outcomes.tuesdayAnxietyHoldExpired("maya@example.org"),
                 Outcomes.leftTheGriefWaitlist("maya@example.org"), Outcomes.tuesdayAnxietyGrewToFourteen(),
-                Outcomes.anxietyWithThreeSeatsLeft(), Outcomes.personConfirmsTheirSeat(UUID.randomUUID()));
+                Outcomes.anxietyWithThreeSeatsLeft(), Outcomes.personConfirmsTheirSeat(UUID.randomUUID()),
+                Outcomes.heldTuesdayAnxietySeat(), Outcomes.fifthOnTheGriefWaitlist());
     }
 
     @ParameterizedTest

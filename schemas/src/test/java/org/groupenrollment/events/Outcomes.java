@@ -133,6 +133,28 @@ public final class Outcomes {
             .build();
     }
 
+    public static PlaceStatus heldTuesdayAnxietySeat() {
+        return PlaceStatus.newBuilder()
+            .setSignupId(UUID.randomUUID())
+            .setGroupId("anxiety")
+            .setState(PlaceState.HELD)
+            .setCohortId("anxiety-tue")
+            .setSeatNumber(4)
+            .setHoldExpiresAt(now().plus(72, ChronoUnit.HOURS))
+            .setChangedAt(now())
+            .build();
+    }
+
+    public static PlaceStatus fifthOnTheGriefWaitlist() {
+        return PlaceStatus.newBuilder()
+            .setSignupId(UUID.randomUUID())
+            .setGroupId("grief-and-loss")
+            .setState(PlaceState.WAITLISTED)
+            .setWaitlistTicket(17L)
+            .setChangedAt(now())
+            .build();
+    }
+
     public static SeatRequest personConfirmsTheirSeat(UUID signupId) {
         return SeatRequest.newBuilder()
             .setRequestId(UUID.randomUUID())

@@ -27,7 +27,7 @@ class SchemaRulesTests {
     static Stream<Schema> signupEventSchemas() {
         return Stream.of(SignupSubmitted.getClassSchema(), SeatReserved.getClassSchema(),
                 SignupWaitlisted.getClassSchema(), RedirectedToDbt.getClassSchema(), SeatConfirmed.getClassSchema(),
-                SeatReleased.getClassSchema(), WaitlistPlaceLeft.getClassSchema());
+                SeatReleased.getClassSchema(), WaitlistPlaceLeft.getClassSchema(), PlaceStatus.getClassSchema());
     }
 
     @ParameterizedTest

@@ -11,19 +11,29 @@ import org.springframework.validation.annotation.Validated;
  * Every topic of the pipeline, as named in {@code enrollment-shared.yml}
  * ({@code enrollment.topics}). Bound once for every service
  * ({@link EnrollmentAutoConfiguration}); tools that are not Spring applications read the
- * same file with {@link #fromSharedConfiguration()}. Signups are keyed by group, outcomes
- * by signup id; the processor declares the signups, outcome and dead-letter topics, the
+ * same file with {@link #fromSharedConfiguration()}. Signups and seat requests are keyed
+ * by group, on topics with the same partitions, so that one task owns each group; events
+ * about a signup are keyed by its id, a group's availability and capacity changes by the
+ * group. The processor declares every topic it writes or reads as the single writer; the
  * notifier its retry topics.
  */
 @Validated
 @ConfigurationProperties("enrollment.topics")
 public record EnrollmentTopics(@NotBlank String signupsSubmitted, @NotBlank String seatsReserved,
         @NotBlank String signupsWaitlisted, @NotBlank String redirectedToDbt, @NotBlank String signupsDeadLetter,
-        @Min(1) int partitions, @Min(1) short replicationFactor) {
+        @NotBlank String seatRequests, @NotBlank String seatRequestsDeadLetter, @NotBlank String seatsConfirmed,
+        @NotBlank String seatsReleased, @NotBlank String waitlistPlacesLeft, @NotBlank String capacityChanged,
+        @NotBlank String groupAvailability, @NotBlank String places, @Min(1) int partitions,
+        @Min(1) short replicationFactor) {
 
     /** The three outcome topics, one per kind of decision. */
     public List<String> outcomes() {
         return List.of(seatsReserved, signupsWaitlisted, redirectedToDbt);
+    }
+
+    /** What happened to a place after the decision, one topic per kind of event. */
+    public List<String> placeChanges() {
+        return List.of(seatsConfirmed, seatsReleased, waitlistPlacesLeft);
     }
 
     /** The topics as the packaged {@code enrollment-shared.yml} names them. */

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -25,7 +26,15 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("enrollment")
-public record GroupCatalog(@NotEmpty Map<String, @Valid Group> groups) {
+public record GroupCatalog(@NotEmpty Map<@Pattern(regexp = ID, message = ID_RULE) String, @Valid Group> groups) {
+
+    /**
+     * Group and cohort ids key records, state stores and links: lower-case letters,
+     * digits and hyphens only, so that no id can be mistaken for a separator.
+     */
+    static final String ID = "[a-z0-9][a-z0-9-]{0,63}";
+
+    static final String ID_RULE = "must be 1 to 64 lower-case letters, digits and hyphens, starting with a letter or digit";
 
     /**
      * The catalog packaged in {@code enrollment-catalog.yml}, for tools that are not
@@ -38,7 +47,8 @@ public record GroupCatalog(@NotEmpty Map<String, @Valid Group> groups) {
     public record Group(@NotBlank String name, @NotEmpty List<@Valid Cohort> cohorts) {
     }
 
-    public record Cohort(@NotBlank String id, @NotNull DayOfWeek day, @NotNull LocalTime start,
-            @NotNull Duration duration, @NotNull ZoneId timeZone, @Min(1) int capacity, LocalDate firstSession) {
+    public record Cohort(@NotBlank @Pattern(regexp = ID, message = ID_RULE) String id, @NotNull DayOfWeek day,
+            @NotNull LocalTime start, @NotNull Duration duration, @NotNull ZoneId timeZone, @Min(1) int capacity,
+            LocalDate firstSession) {
     }
 }

@@ -1,5 +1,7 @@
 package org.groupenrollment.events.config;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +17,14 @@ class EnrollmentTopicsTests {
         assertThat(topics.outcomes()).containsExactly("enrollment.seats.reserved", "enrollment.signups.waitlisted",
                 "enrollment.signups.redirected-to-dbt");
         assertThat(topics.outcomes()).doesNotContain(topics.signupsSubmitted(), topics.signupsDeadLetter());
+        assertThat(List.of(topics.signupsSubmitted(), topics.seatRequests(), topics.seatsReserved(),
+                topics.signupsWaitlisted(), topics.redirectedToDbt(), topics.seatsConfirmed(), topics.seatsReleased(),
+                topics.waitlistPlacesLeft(), topics.capacityChanged(), topics.groupAvailability(), topics.places(),
+                topics.signupsDeadLetter(), topics.seatRequestsDeadLetter()))
+            .doesNotHaveDuplicates()
+            .allSatisfy(name -> assertThat(name).startsWith("enrollment."));
+        assertThat(topics.placeChanges()).containsExactly("enrollment.seats.confirmed", "enrollment.seats.released",
+                "enrollment.waitlist.places-left");
     }
 
     @Test
