@@ -21,7 +21,10 @@ import org.groupenrollment.launcher.JavaProcess;
  */
 final class DecisionThroughput {
 
-    private static final String SIGNUPS = "bench.decide.signups";
+    /** One partition, as Kafka's copier reads one. */
+    private static final OwnTopics TOPICS = OwnTopics.prefixed("bench.decide.", 1);
+
+    private static final String SIGNUPS = TOPICS.names().signupsSubmitted();
 
     private static final String COPY = "bench.decide.copy";
 
@@ -32,13 +35,9 @@ final class DecisionThroughput {
         topics.create(1, SIGNUPS, COPY);
         produceBacklog(topics, progress, count);
 
-        env.startService("bench-processor", "eligibility-processor",
-                "--spring.kafka.streams.application-id=bench-decide",
-                "--enrollment.topics.signups-submitted=" + SIGNUPS,
-                "--enrollment.topics.seats-reserved=bench.decide.seats",
-                "--enrollment.topics.signups-waitlisted=bench.decide.waitlisted",
-                "--enrollment.topics.redirected-to-dbt=bench.decide.redirected",
-                "--enrollment.topics.signups-dead-letter=bench.decide.dlt", "--enrollment.topics.partitions=1");
+        List<String> arguments = new java.util.ArrayList<>(TOPICS.arguments());
+        arguments.add("--spring.kafka.streams.application-id=bench-decide");
+        env.startService("bench-processor", "eligibility-processor", arguments.toArray(String[]::new));
         double decisionsPerSecond = decisionRate(topics, progress, count);
         progress.say("decide", "eligibility-processor: %,.0f decisions/s", decisionsPerSecond);
         env.stopService("bench-processor");
@@ -69,7 +68,7 @@ final class DecisionThroughput {
         int seen = 0;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
         try (KafkaConsumer<String, SpecificRecord> consumer = topics.avroConsumer("bench-decide-reader")) {
-            consumer.subscribe(List.of("bench.decide.seats", "bench.decide.waitlisted", "bench.decide.redirected"));
+            consumer.subscribe(TOPICS.names().outcomes());
             while (seen < count && Instant.now().isBefore(deadline)) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
                     long decidedAt = decidedAt(record.value());

@@ -1,12 +1,17 @@
 package org.groupenrollment.eligibility.decision;
 
-/** Where a person stands in a group once decided: a seat, or a place on the waitlist. */
+import java.time.Instant;
+
+/**
+ * Where a person already stands in a group: a seat (held until {@code holdExpiresAt}, or
+ * theirs), or a place in line.
+ */
 public sealed interface Standing {
 
-    record Seated(String cohortId, int seatNumber) implements Standing {
+    record Seated(String cohortId, int seatNumber, Instant holdExpiresAt) implements Standing {
     }
 
-    record Waitlisted(int position) implements Standing {
+    record Waitlisted(int position, long ticket) implements Standing {
     }
 
 }

@@ -1,6 +1,7 @@
 package org.groupenrollment.eligibility.decision;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A therapist-led group of the catalog; seats are handed out cohort by cohort, in this
@@ -14,4 +15,9 @@ public record TherapyGroup(String id, String name, List<Cohort> cohorts) {
             throw new IllegalArgumentException("Group " + id + " has no cohort");
         }
     }
+
+    public Optional<Cohort> cohort(String cohortId) {
+        return cohorts.stream().filter(cohort -> cohort.id().equals(cohortId)).findFirst();
+    }
+
 }

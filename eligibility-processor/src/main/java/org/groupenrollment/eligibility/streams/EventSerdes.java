@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.groupenrollment.events.EventPackage;
+import org.groupenrollment.events.SeatRequest;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
@@ -28,16 +29,24 @@ public final class EventSerdes {
     }
 
     Deserializer<SignupSubmitted> signups() {
-        RegistryAvroDeserializer<SignupSubmitted> deserializer = new RegistryAvroDeserializer<>();
-        deserializer.configure(configs, false);
-        return deserializer;
+        return deserializer();
     }
 
-    /** Writes each outcome with its own schema, under its topic's subject. */
-    Serializer<SpecificRecord> outcomes() {
+    Deserializer<SeatRequest> seatRequests() {
+        return deserializer();
+    }
+
+    /** Writes each event with its own schema, under its topic's subject. */
+    Serializer<SpecificRecord> events() {
         RegistryAvroSerializer<SpecificRecord> serializer = new RegistryAvroSerializer<>();
         serializer.configure(configs, false);
         return serializer;
+    }
+
+    private <T> Deserializer<T> deserializer() {
+        RegistryAvroDeserializer<T> deserializer = new RegistryAvroDeserializer<>();
+        deserializer.configure(configs, false);
+        return deserializer;
     }
 
 }

@@ -1,8 +1,5 @@
 package org.groupenrollment.eligibility.streams;
 
-import java.time.Clock;
-
-import org.apache.kafka.clients.admin.NewTopic;
 import org.groupenrollment.eligibility.decision.EligibilityPolicy;
 import org.groupenrollment.eligibility.settings.EligibilitySettings;
 import org.groupenrollment.events.config.EnrollmentTopics;
@@ -33,41 +30,42 @@ class StreamsConfiguration {
         return new EligibilityPolicy(settings.rules(catalog));
     }
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     /**
      * The topology is built with the Processor API, so the decider can name each record's
      * sink.
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer eligibilityTopology(EnrollmentTopics topics, EligibilityPolicy policy,
-            KafkaProperties kafka, HmacKeys keys, Clock clock) {
+            KafkaProperties kafka, HmacKeys keys, EligibilitySettings settings) {
         EventSerdes serdes = new EventSerdes(kafka.buildStreamsProperties());
         return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureTopology(org.apache.kafka.streams.Topology topology) {
-                EligibilityTopology.addTo(topology, topics, policy, serdes, keys, clock);
+                EligibilityTopology.addTo(topology, topics, policy, serdes, keys, settings.seats().expiryCheck());
             }
         });
     }
 
     /**
-     * The topics this service owns, created at start-up when missing: the signups it
-     * reads (their partitioning makes it the single writer per group), its outcomes and
-     * its dead letters.
+     * The topics this service owns, created at start-up when missing: the signups and
+     * requests it reads (their partitioning makes it the single writer per group), the
+     * events it writes, and its dead letters. Availability and places are compacted: the
+     * latest record of a group or a signup is all a reader needs.
      */
     @Bean
     KafkaAdmin.NewTopics enrollmentTopics(EnrollmentTopics topics) {
-        return new KafkaAdmin.NewTopics(topic(topics.signupsSubmitted(), topics), topic(topics.seatsReserved(), topics),
-                topic(topics.signupsWaitlisted(), topics), topic(topics.redirectedToDbt(), topics),
-                topic(topics.signupsDeadLetter(), topics));
+        return new KafkaAdmin.NewTopics(topic(topics.signupsSubmitted(), topics).build(),
+                topic(topics.seatRequests(), topics).build(), topic(topics.seatsReserved(), topics).build(),
+                topic(topics.signupsWaitlisted(), topics).build(), topic(topics.redirectedToDbt(), topics).build(),
+                topic(topics.seatsConfirmed(), topics).build(), topic(topics.seatsReleased(), topics).build(),
+                topic(topics.waitlistPlacesLeft(), topics).build(), topic(topics.capacityChanged(), topics).build(),
+                topic(topics.groupAvailability(), topics).compact().build(),
+                topic(topics.places(), topics).compact().build(), topic(topics.signupsDeadLetter(), topics).build(),
+                topic(topics.seatRequestsDeadLetter(), topics).build());
     }
 
-    private static NewTopic topic(String name, EnrollmentTopics topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+    private static TopicBuilder topic(String name, EnrollmentTopics topics) {
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor());
     }
 
 }

@@ -64,6 +64,20 @@ class CatalogFileTests {
     }
 
     @Test
+    void aGroupIdThatCouldBeMistakenForASeparatorStopsTheStartNamingTheRule() {
+        String file = CatalogFiles.oneSmallCohortEach(dir, Map.of("Grief|Loss", 3));
+
+        assertThatThrownBy(() -> start("--enrollment.catalog=" + file).close())
+            .hasStackTraceContaining("must be 1 to 64 lower-case letters, digits and hyphens");
+    }
+
+    @Test
+    void aZeroConfirmationWindowStopsTheStartNamingTheProperty() {
+        assertThatThrownBy(() -> start("--enrollment.seats.confirmation-window=0s").close())
+            .hasStackTraceContaining("seats.confirmationWindow");
+    }
+
+    @Test
     void aMissingCatalogFileStopsTheStartNamingTheFile() {
         Path missing = dir.resolve("nowhere.yml");
 

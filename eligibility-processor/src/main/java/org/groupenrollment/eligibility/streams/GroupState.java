@@ -1,0 +1,290 @@
+package org.groupenrollment.eligibility.streams;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.groupenrollment.eligibility.decision.Cohort;
+import org.groupenrollment.eligibility.decision.Decision;
+import org.groupenrollment.eligibility.decision.EligibilityRules;
+import org.groupenrollment.eligibility.decision.GroupLedger;
+import org.groupenrollment.eligibility.decision.SeatLifecycle;
+import org.groupenrollment.eligibility.decision.SeatLifecycle.Change;
+import org.groupenrollment.eligibility.decision.Standing;
+import org.groupenrollment.eligibility.decision.TherapyGroup;
+import org.groupenrollment.eligibility.decision.Waiting;
+import org.groupenrollment.events.PlaceState;
+import org.groupenrollment.events.PlaceStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A task's groups as its state stores hold them, shared by the signup decider and the
+ * request handler, which run in the same task and so in the same transaction: the
+ * ledgers, each person's standing (the signup id of their place, under the keyed hash of
+ * their address), each decided signup's entry, and the lines. Every change is saved
+ * together with the events that tell it, the places' statuses and the group's
+ * availability.
+ */
+final class GroupState {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupState.class);
+
+    private final ProcessorContext<String, Object> context;
+
+    private final EligibilityRules rules;
+
+    private final KeyValueStore<String, byte[]> ledgers;
+
+    private final LedgerMemo ledgerMemo;
+
+    private final KeyValueStore<String, String> standings;
+
+    private final KeyValueStore<String, String> signups;
+
+    private final KeyValueStore<String, String> lines;
+
+    GroupState(ProcessorContext<String, Object> context, EligibilityRules rules) {
+        this.context = context;
+        this.rules = rules;
+        this.ledgers = context.getStateStore(EligibilityTopology.LEDGER_STORE);
+        this.ledgerMemo = new LedgerMemo(ledgers);
+        this.standings = context.getStateStore(EligibilityTopology.STANDING_STORE);
+        this.signups = context.getStateStore(EligibilityTopology.SIGNUP_STORE);
+        this.lines = context.getStateStore(EligibilityTopology.WAITLIST_STORE);
+    }
+
+    Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    GroupLedger ledger(String groupId) {
+        return ledgerMemo.get(groupId);
+    }
+
+    /** The groups this task holds a ledger for. */
+    KeyValueIterator<String, byte[]> allLedgers() {
+        return ledgers.all();
+    }
+
+    Optional<SignupEntry> entry(UUID signupId) {
+        return Optional.ofNullable(signups.get(signupId.toString())).map(LedgerCodec::decodeEntry);
+    }
+
+    /** The front of a group's line; close it when done. */
+    WaitingLine line(String groupId) {
+        return new WaitingLine(lines, groupId);
+    }
+
+    /**
+     * Where the person stands in the group, looked up under each of their keys (the
+     * current secret's first), with the signup id of their place when it has one.
+     */
+    Optional<Existing> standing(String groupId, Iterable<String> personKeys, GroupLedger ledger) {
+        for (String personKey : personKeys) {
+            String value = standings.get(standingKey(groupId, personKey));
+            if (value != null) {
+                return Optional.of(existing(groupId, value, ledger));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Existing existing(String groupId, String value, GroupLedger ledger) {
+        if (LedgerCodec.isLegacyStanding(value)) {
+            return new Existing(LedgerCodec.decodeLegacyStanding(value), null);
+        }
+        UUID placeId = UUID.fromString(value);
+        Optional<GroupLedger.Seat> seat = ledger.seatOf(placeId);
+        if (seat.isPresent()) {
+            return new Existing(
+                    new Standing.Seated(seat.get().cohortId(), seat.get().seatNumber(), seat.get().holdExpiresAt()),
+                    placeId);
+        }
+        long ticket = ((SignupEntry.InLine) entry(placeId).orElseThrow()).ticket();
+        return new Existing(new Standing.Waitlisted(WaitingLine.position(lines, groupId, ticket), ticket), placeId);
+    }
+
+    /**
+     * A person's standing, and the signup whose place it is (null for the first
+     * version's).
+     */
+    record Existing(Standing standing, UUID placeId) {
+    }
+
+    /** A signup given a place of its own: a seat, or the end of the line. */
+    void placeGiven(TherapyGroup group, UUID signupId, String personKey, Contact contact, Decision decision,
+            GroupLedger ledger, long timestamp) {
+        standings.put(standingKey(group.id(), personKey), signupId.toString());
+        AvroEvents events = new AvroEvents(rules, now());
+        if (decision instanceof Decision.Waitlisted waitlisted) {
+            lines.put(WaitingLine.key(group.id(), waitlisted.ticket()), signupId.toString());
+            remember(signupId, new SignupEntry.InLine(group.id(), personKey, waitlisted.ticket(), contact));
+            forward(signupId, events.inLine(signupId, group.id(), waitlisted.ticket()), timestamp,
+                    EligibilityTopology.PLACES);
+        }
+        else {
+            remember(signupId, new SignupEntry.Holding(group.id(), personKey, contact));
+            forward(signupId, events.seated(signupId, group.id(), ledger.seatOf(signupId).orElseThrow()), timestamp,
+                    EligibilityTopology.PLACES);
+        }
+        save(group, ledger, timestamp);
+    }
+
+    /**
+     * A later signup of someone who stands in the group: it is decided, and its status
+     * follows their place.
+     */
+    void restated(String groupId, UUID signupId, Existing existing, GroupLedger ledger, long timestamp) {
+        if (existing.placeId() == null) {
+            remember(signupId, new SignupEntry.Decided());
+            return;
+        }
+        remember(signupId, new SignupEntry.SameAs(existing.placeId()));
+        AvroEvents events = new AvroEvents(rules, now());
+        forward(signupId, events.sameAs(signupId, status(groupId, existing.placeId(), ledger)), timestamp,
+                EligibilityTopology.PLACES);
+    }
+
+    void decidedWithoutPlace(UUID signupId) {
+        remember(signupId, new SignupEntry.Decided());
+    }
+
+    private PlaceStatus status(String groupId, UUID placeId, GroupLedger ledger) {
+        AvroEvents events = new AvroEvents(rules, now());
+        return ledger.seatOf(placeId)
+            .map(seat -> events.seated(placeId, groupId, seat))
+            .orElseGet(() -> events.inLine(placeId, groupId,
+                    ((SignupEntry.InLine) entry(placeId).orElseThrow()).ticket()));
+    }
+
+    /**
+     * Saves the ledger after a request or an expiry and publishes what changed: each
+     * person's event (with their contact, kept until now), their place's status, and the
+     * group's availability.
+     */
+    void apply(TherapyGroup group, SeatLifecycle.Result result, long timestamp, UUID requestId, String staffId) {
+        if (result.changes().isEmpty()) {
+            return;
+        }
+        AvroEvents events = new AvroEvents(rules, now());
+        for (Change change : result.changes()) {
+            if (change instanceof Change.Confirmed confirmed) {
+                GroupLedger.Seat seat = confirmed.seat();
+                contact(seat.signupId()).ifPresent(to -> forward(seat.signupId(), events.confirmed(group, seat, to),
+                        timestamp, EligibilityTopology.SEATS_CONFIRMED));
+                forward(seat.signupId(), events.seated(seat.signupId(), group.id(), seat), timestamp,
+                        EligibilityTopology.PLACES);
+            }
+            else if (change instanceof Change.Released released) {
+                GroupLedger.Seat seat = released.seat();
+                contact(seat.signupId())
+                    .ifPresent(to -> forward(seat.signupId(), events.released(group, seat, released.reason(), to),
+                            timestamp, EligibilityTopology.SEATS_RELEASED));
+                ended(group.id(), seat.signupId(), PlaceState.valueOf(released.reason().name()), events, timestamp);
+            }
+            else if (change instanceof Change.LeftWaitlist left) {
+                Waiting place = left.place();
+                lines.delete(WaitingLine.key(group.id(), place.ticket()));
+                contact(place.signupId())
+                    .ifPresent(to -> forward(place.signupId(), events.left(group, place.signupId(), left.by(), to),
+                            timestamp, EligibilityTopology.WAITLIST_PLACES_LEFT));
+                ended(group.id(), place.signupId(), left.by() == SeatLifecycle.Requester.STAFF
+                        ? PlaceState.REMOVED_FROM_WAITLIST : PlaceState.LEFT_WAITLIST, events, timestamp);
+            }
+            else if (change instanceof Change.Promoted promoted) {
+                promoted(group, promoted, result.ledger(), events, timestamp);
+            }
+            else if (change instanceof Change.CapacityChanged capacity) {
+                forward(group.id(), events.capacityChanged(group, capacity, requestId, staffId), timestamp,
+                        EligibilityTopology.CAPACITY_CHANGED);
+            }
+        }
+        save(group, result.ledger(), timestamp);
+    }
+
+    /**
+     * The first in line takes the seat: out of the line, holding it with the same
+     * standing, and told so.
+     */
+    private void promoted(TherapyGroup group, Change.Promoted promoted, GroupLedger ledger, AvroEvents events,
+            long timestamp) {
+        UUID signupId = promoted.from().signupId();
+        GroupLedger.Seat seat = promoted.seat();
+        lines.delete(WaitingLine.key(group.id(), promoted.from().ticket()));
+        Optional<SignupEntry> entry = entry(signupId);
+        if (entry.isEmpty() || !(entry.get() instanceof SignupEntry.InLine inLine)) {
+            log.error("Signup {} was in line for group {} without an entry; its seat is given, but not emailed",
+                    signupId, group.id());
+            return;
+        }
+        remember(signupId, new SignupEntry.Holding(group.id(), inLine.personKey(), inLine.contact()));
+        Cohort cohort = group.cohort(seat.cohortId()).orElseThrow();
+        forward(signupId,
+                events.seatReserved(signupId, inLine.contact(), new Decision.SeatReserved(group, cohort,
+                        seat.seatNumber(), ledger.free(cohort), seat.holdExpiresAt(), true)),
+                timestamp, EligibilityTopology.SEAT_RESERVED);
+        forward(signupId, events.seated(signupId, group.id(), seat), timestamp, EligibilityTopology.PLACES);
+    }
+
+    /** A place ended: the person may sign up again, and nothing personal is kept. */
+    private void ended(String groupId, UUID signupId, PlaceState how, AvroEvents events, long timestamp) {
+        entry(signupId).ifPresent(entry -> {
+            String personKey = (entry instanceof SignupEntry.Holding holding) ? holding.personKey()
+                    : (entry instanceof SignupEntry.InLine inLine) ? inLine.personKey() : null;
+            if (personKey != null) {
+                standings.delete(standingKey(groupId, personKey));
+            }
+        });
+        remember(signupId, new SignupEntry.Ended(groupId, how));
+        forward(signupId, events.ended(signupId, groupId, how), timestamp, EligibilityTopology.PLACES);
+    }
+
+    /** Saves the ledger and publishes the group's availability with it. */
+    void save(TherapyGroup group, GroupLedger ledger, long timestamp) {
+        ledgerMemo.put(group.id(), ledger);
+        publishAvailability(group, ledger, timestamp);
+    }
+
+    void publishAvailability(TherapyGroup group, GroupLedger ledger, long timestamp) {
+        context.forward(new Record<>(group.id(), new AvroEvents(rules, now()).availability(group, ledger), timestamp),
+                EligibilityTopology.GROUP_AVAILABILITY);
+    }
+
+    private Optional<Contact> contact(UUID signupId) {
+        Optional<Contact> contact = entry(signupId).flatMap(entry -> {
+            if (entry instanceof SignupEntry.Holding holding) {
+                return Optional.of(holding.contact());
+            }
+            if (entry instanceof SignupEntry.InLine inLine) {
+                return Optional.of(inLine.contact());
+            }
+            return Optional.empty();
+        });
+        if (contact.isEmpty()) {
+            log.warn("No contact kept for signup {}: its change is applied but not emailed", signupId);
+        }
+        return contact;
+    }
+
+    private void remember(UUID signupId, SignupEntry entry) {
+        signups.put(signupId.toString(), LedgerCodec.encode(entry));
+    }
+
+    private void forward(UUID signupId, Object event, long timestamp, String sink) {
+        forward(signupId.toString(), event, timestamp, sink);
+    }
+
+    private void forward(String key, Object event, long timestamp, String sink) {
+        context.forward(new Record<>(key, event, timestamp), sink);
+    }
+
+    private static String standingKey(String groupId, String personKey) {
+        return groupId + "|" + personKey;
+    }
+
+}
