@@ -12,4 +12,10 @@ public interface EmailComposer {
 
     Email redirectedToDbt(Outcome.RedirectedToDbt redirect);
 
+    Email seatConfirmed(Outcome.SeatConfirmed confirmed);
+
+    Email seatReleased(Outcome.SeatReleased released);
+
+    Email waitlistPlaceLeft(Outcome.WaitlistPlaceLeft left);
+
 }

@@ -40,6 +40,18 @@ public class OutcomeNotifier {
         notify(redirect, () -> composer.redirectedToDbt(redirect));
     }
 
+    public void on(Outcome.SeatConfirmed confirmed) {
+        notify(confirmed, () -> composer.seatConfirmed(confirmed));
+    }
+
+    public void on(Outcome.SeatReleased released) {
+        notify(released, () -> composer.seatReleased(released));
+    }
+
+    public void on(Outcome.WaitlistPlaceLeft left) {
+        notify(left, () -> composer.waitlistPlaceLeft(left));
+    }
+
     private void notify(Outcome outcome, Supplier<Email> email) {
         String notificationId = outcome.notificationId();
         if (sentLog.wasSent(notificationId)) {

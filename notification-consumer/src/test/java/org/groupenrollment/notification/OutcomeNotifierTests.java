@@ -52,6 +52,27 @@ class OutcomeNotifierTests {
         assertThat(sent).extracting(Email::messageId).doesNotHaveDuplicates().hasSize(2);
     }
 
+    @Test
+    void everyStepOfOnePlaceIsAnEmailOfItsOwnAndEachIsSentOnce() {
+        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog);
+        var waiting = Outcomes.thirdOnTheGriefWaitlist("sam@example.org");
+        var opened = new Outcome.SeatReserved(waiting.signupId(), waiting.to(), "Grief and loss",
+                Outcomes.tuesdayAnxietySeatConfirmed("x@example.org").schedule(), 1, Outcomes.MONDAY_NOON, true);
+        var confirmed = new Outcome.SeatConfirmed(waiting.signupId(), waiting.to(), "Grief and loss", opened.schedule(),
+                1, Outcomes.MONDAY_NOON);
+        var released = new Outcome.SeatReleased(waiting.signupId(), waiting.to(), "Grief and loss",
+                Outcome.ReleaseReason.CANCELLED_BY_PERSON);
+
+        notifier.on(waiting);
+        notifier.on(opened);
+        notifier.on(confirmed);
+        notifier.on(released);
+        notifier.on(confirmed);
+
+        assertThat(sent).extracting(Email::subject)
+            .containsExactly("waitlisted", "seat-opened", "seat-confirmed", "seat-released");
+    }
+
     /**
      * The notifier's logic does not depend on how an email looks: one line per outcome
      * will do.
@@ -71,6 +92,21 @@ class OutcomeNotifierTests {
         @Override
         public Email redirectedToDbt(Outcome.RedirectedToDbt redirect) {
             return plain(redirect);
+        }
+
+        @Override
+        public Email seatConfirmed(Outcome.SeatConfirmed confirmed) {
+            return plain(confirmed);
+        }
+
+        @Override
+        public Email seatReleased(Outcome.SeatReleased released) {
+            return plain(released);
+        }
+
+        @Override
+        public Email waitlistPlaceLeft(Outcome.WaitlistPlaceLeft left) {
+            return plain(left);
         }
 
         private static Email plain(Outcome outcome) {

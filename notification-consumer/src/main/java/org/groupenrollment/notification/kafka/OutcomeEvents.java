@@ -3,16 +3,21 @@ package org.groupenrollment.notification.kafka;
 import java.time.DayOfWeek;
 import java.util.List;
 
+import org.groupenrollment.events.LeaveReason;
 import org.groupenrollment.events.MeetingDay;
 import org.groupenrollment.events.Recipient;
 import org.groupenrollment.events.RedirectedToDbt;
+import org.groupenrollment.events.ReleaseReason;
+import org.groupenrollment.events.SeatConfirmed;
+import org.groupenrollment.events.SeatReleased;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupWaitlisted;
+import org.groupenrollment.events.WaitlistPlaceLeft;
 import org.groupenrollment.events.WeeklySchedule;
 import org.groupenrollment.notification.Outcome;
 
 /**
- * The edge where the processor's Avro outcome events become what the notifier works with.
+ * The edge where the processor's Avro events become what the notifier works with.
  */
 final class OutcomeEvents {
 
@@ -21,7 +26,30 @@ final class OutcomeEvents {
 
     static Outcome.SeatReserved toOutcome(SeatReserved seat) {
         return new Outcome.SeatReserved(seat.getSignupId(), recipient(seat.getRecipient()), seat.getGroupName(),
-                schedule(seat.getSchedule()), seat.getSeatNumber());
+                schedule(seat.getSchedule()), seat.getSeatNumber(), seat.getHoldExpiresAt(), seat.getFromWaitlist());
+    }
+
+    static Outcome.SeatConfirmed toOutcome(SeatConfirmed confirmed) {
+        return new Outcome.SeatConfirmed(confirmed.getSignupId(), recipient(confirmed.getRecipient()),
+                confirmed.getGroupName(), schedule(confirmed.getSchedule()), confirmed.getSeatNumber(),
+                confirmed.getConfirmedAt());
+    }
+
+    /** A reason this reader does not know yet cannot be explained: refused. */
+    static Outcome.SeatReleased toOutcome(SeatReleased released) {
+        if (released.getReason() == ReleaseReason.UNKNOWN) {
+            throw new UnusableOutcomeException("A seat was released for a reason this notifier does not know");
+        }
+        return new Outcome.SeatReleased(released.getSignupId(), recipient(released.getRecipient()),
+                released.getGroupName(), Outcome.ReleaseReason.valueOf(released.getReason().name()));
+    }
+
+    static Outcome.WaitlistPlaceLeft toOutcome(WaitlistPlaceLeft left) {
+        if (left.getReason() == LeaveReason.UNKNOWN) {
+            throw new UnusableOutcomeException("A waitlist place ended for a reason this notifier does not know");
+        }
+        return new Outcome.WaitlistPlaceLeft(left.getSignupId(), recipient(left.getRecipient()), left.getGroupName(),
+                left.getReason() == LeaveReason.REMOVED_BY_STAFF);
     }
 
     static Outcome.Waitlisted toOutcome(SignupWaitlisted waitlisted) {

@@ -2,8 +2,11 @@ package org.groupenrollment.notification.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.groupenrollment.events.RedirectedToDbt;
+import org.groupenrollment.events.SeatConfirmed;
+import org.groupenrollment.events.SeatReleased;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupWaitlisted;
+import org.groupenrollment.events.WaitlistPlaceLeft;
 import org.groupenrollment.notification.EmailSender;
 import org.groupenrollment.notification.OutcomeNotifier;
 import org.slf4j.Logger;
@@ -19,12 +22,12 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the three outcome topics and hands each event, by its type, to the notifier. A
- * transient failure moves the record to a retry topic with a growing delay, so the main
- * partitions keep flowing; a permanent one, a record that cannot be deserialized and one
- * that no email can be made of (a tombstone, an unknown type) go straight to the
- * dead-letter topic ({@code <topic>.dlt}), where they stay for staff to inspect and
- * replay.
+ * Reads the outcome topics and those of what happened to a place afterwards, and hands
+ * each event, by its type, to the notifier. A transient failure moves the record to a
+ * retry topic with a growing delay, so the main partitions keep flowing; a permanent one,
+ * a record that cannot be deserialized and one that no email can be made of (a tombstone,
+ * an unknown type) go straight to the dead-letter topic ({@code <topic>.dlt}), where they
+ * stay for staff to inspect and replay.
  */
 @Component
 @RetryableTopic(attempts = "${enrollment.notifications.retry.attempts}",
@@ -37,8 +40,10 @@ import org.springframework.stereotype.Component;
         replicationFactor = "${enrollment.topics.replication-factor}",
         // Retries are rare: one thread per retry topic is plenty.
         concurrency = "1")
-@KafkaListener(id = "outcome-notifier", topics = { "${enrollment.topics.seats-reserved}",
-        "${enrollment.topics.signups-waitlisted}", "${enrollment.topics.redirected-to-dbt}" })
+@KafkaListener(id = "outcome-notifier",
+        topics = { "${enrollment.topics.seats-reserved}", "${enrollment.topics.signups-waitlisted}",
+                "${enrollment.topics.redirected-to-dbt}", "${enrollment.topics.seats-confirmed}",
+                "${enrollment.topics.seats-released}", "${enrollment.topics.waitlist-places-left}" })
 class OutcomeListener {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeListener.class);
@@ -62,6 +67,21 @@ class OutcomeListener {
     @KafkaHandler
     void on(RedirectedToDbt redirect) {
         notifier.on(OutcomeEvents.toOutcome(redirect));
+    }
+
+    @KafkaHandler
+    void on(SeatConfirmed confirmed) {
+        notifier.on(OutcomeEvents.toOutcome(confirmed));
+    }
+
+    @KafkaHandler
+    void on(SeatReleased released) {
+        notifier.on(OutcomeEvents.toOutcome(released));
+    }
+
+    @KafkaHandler
+    void on(WaitlistPlaceLeft left) {
+        notifier.on(OutcomeEvents.toOutcome(left));
     }
 
     @KafkaHandler(isDefault = true)

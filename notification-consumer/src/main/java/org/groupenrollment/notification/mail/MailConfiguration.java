@@ -1,5 +1,9 @@
 package org.groupenrollment.notification.mail;
 
+import java.time.Clock;
+
+import org.groupenrollment.events.config.HmacKeys;
+import org.groupenrollment.events.links.PlaceLinks;
 import org.groupenrollment.notification.NotificationSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +21,8 @@ class MailConfiguration {
     }
 
     @Bean
-    ThymeleafEmailComposer emailComposer(NotificationSettings settings) {
-        return new ThymeleafEmailComposer(settings);
+    ThymeleafEmailComposer emailComposer(NotificationSettings settings, HmacKeys keys) {
+        return new ThymeleafEmailComposer(settings, new PlaceLinks(keys), Clock.systemUTC());
     }
 
 }

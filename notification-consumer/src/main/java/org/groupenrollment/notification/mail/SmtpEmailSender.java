@@ -3,9 +3,11 @@ package org.groupenrollment.notification.mail;
 import java.io.IOException;
 import java.util.Date;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
@@ -13,6 +15,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -142,9 +145,26 @@ final class SmtpEmailSender implements EmailSender, AutoCloseable {
         MimeMultipart alternatives = new MimeMultipart("alternative");
         alternatives.addBodyPart(part(email.text(), "plain"));
         alternatives.addBodyPart(part(email.html(), "html"));
-        message.setContent(alternatives);
+        message.setContent(email.attachments().isEmpty() ? alternatives : withAttachments(alternatives, email));
         message.saveChanges();
         return message;
+    }
+
+    /** multipart/mixed: the text and HTML alternatives first, then each file. */
+    private static MimeMultipart withAttachments(MimeMultipart alternatives, Email email) throws MessagingException {
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternatives);
+        mixed.addBodyPart(body);
+        for (Email.Attachment attachment : email.attachments()) {
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(
+                    new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+            file.setFileName(attachment.fileName());
+            file.setDisposition(Part.ATTACHMENT);
+            mixed.addBodyPart(file);
+        }
+        return mixed;
     }
 
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {

@@ -4,11 +4,16 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
+import org.groupenrollment.events.LeaveReason;
 import org.groupenrollment.events.MeetingDay;
 import org.groupenrollment.events.Outcomes;
 import org.groupenrollment.events.RedirectedToDbt;
+import org.groupenrollment.events.ReleaseReason;
+import org.groupenrollment.events.SeatConfirmed;
+import org.groupenrollment.events.SeatReleased;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupWaitlisted;
+import org.groupenrollment.events.WaitlistPlaceLeft;
 import org.groupenrollment.notification.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +59,49 @@ class OutcomeEventsTests {
         assertThat(redirect.licensedStates()).containsExactly("FL", "NJ", "NY");
         assertThat(redirect.requestedGroupName()).isEqualTo("Depression");
         assertThat(redirect.notificationId()).isEqualTo("redirected-to-dbt." + event.getSignupId());
+    }
+
+    @Test
+    void aSeatThatOpenedFromTheWaitlistCarriesItsHoldAndIsItsOwnKindOfEmail() {
+        SeatReserved event = Outcomes.seatHeldForThreeDaysAfterTheWaitlist("sam@example.org");
+
+        Outcome.SeatReserved seat = OutcomeEvents.toOutcome(event);
+
+        assertThat(seat.holdExpiresAt()).isEqualTo(event.getHoldExpiresAt());
+        assertThat(seat.fromWaitlist()).isTrue();
+        assertThat(seat.notificationId()).isEqualTo("seat-opened." + event.getSignupId());
+    }
+
+    @Test
+    void aConfirmationCarriesTheScheduleForItsCalendarFile() {
+        SeatConfirmed event = Outcomes.tuesdayAnxietySeatConfirmed("sam@example.org");
+
+        Outcome.SeatConfirmed confirmed = OutcomeEvents.toOutcome(event);
+
+        assertThat(confirmed.schedule().day()).isEqualTo(DayOfWeek.TUESDAY);
+        assertThat(confirmed.confirmedAt()).isEqualTo(event.getConfirmedAt());
+        assertThat(confirmed.notificationId()).isEqualTo("seat-confirmed." + event.getSignupId());
+    }
+
+    @Test
+    void aReleaseAndALeftWaitlistPlaceCarryTheirReasons() {
+        SeatReleased released = Outcomes.tuesdayAnxietyHoldExpired("sam@example.org");
+        WaitlistPlaceLeft left = Outcomes.leftTheGriefWaitlist("sam@example.org");
+        left.setReason(LeaveReason.REMOVED_BY_STAFF);
+
+        assertThat(OutcomeEvents.toOutcome(released).reason()).isEqualTo(Outcome.ReleaseReason.HOLD_EXPIRED);
+        assertThat(OutcomeEvents.toOutcome(left).byStaff()).isTrue();
+    }
+
+    @Test
+    void aReasonThisReaderDoesNotKnowIsRefusedRatherThanExplainedWrongly() {
+        SeatReleased released = Outcomes.tuesdayAnxietyHoldExpired("sam@example.org");
+        released.setReason(ReleaseReason.UNKNOWN);
+        WaitlistPlaceLeft left = Outcomes.leftTheGriefWaitlist("sam@example.org");
+        left.setReason(LeaveReason.UNKNOWN);
+
+        assertThatThrownBy(() -> OutcomeEvents.toOutcome(released)).isInstanceOf(UnusableOutcomeException.class);
+        assertThatThrownBy(() -> OutcomeEvents.toOutcome(left)).isInstanceOf(UnusableOutcomeException.class);
     }
 
     @Test

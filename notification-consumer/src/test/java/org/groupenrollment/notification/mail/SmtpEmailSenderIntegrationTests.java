@@ -1,11 +1,16 @@
 package org.groupenrollment.notification.mail;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.groupenrollment.events.links.PlaceLinks;
 import org.groupenrollment.notification.Email;
 import org.groupenrollment.notification.EmailSender;
 import org.groupenrollment.notification.Outcomes;
@@ -23,7 +28,8 @@ class SmtpEmailSenderIntegrationTests {
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    private final ThymeleafEmailComposer composer = new ThymeleafEmailComposer(Outcomes.settings());
+    private final ThymeleafEmailComposer composer = new ThymeleafEmailComposer(Outcomes.settings(),
+            new PlaceLinks(Outcomes.keys()), Clock.systemUTC());
 
     @Test
     void sendsHtmlAndTextWithTheOutcomesMessageId() throws Exception {
@@ -60,6 +66,27 @@ class SmtpEmailSenderIntegrationTests {
             .containsIgnoringCase("charset=UTF-8");
         assertThat(received.getFrom()[0].toString()).isEqualTo("Group enrollment <groups@enrollment.example>");
         assertThat(received.getSentDate()).isNotNull();
+    }
+
+    @Test
+    void aConfirmationArrivesWithItsAlternativesAndTheCalendarFileAttached() throws Exception {
+        try (SmtpEmailSender sender = new SmtpEmailSender(mailSender(smtp.getSmtp().getPort()),
+                "groups@enrollment.example")) {
+            sender.send(composer.seatConfirmed(Outcomes.tuesdayAnxietySeatConfirmed("sam@example.org")));
+        }
+
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        MimeMultipart mixed = (MimeMultipart) received.getContent();
+        assertThat(mixed.getContentType()).startsWith("multipart/mixed");
+        assertThat(((MimeMultipart) mixed.getBodyPart(0).getContent()).getContentType())
+            .startsWith("multipart/alternative");
+        BodyPart invite = mixed.getBodyPart(1);
+        assertThat(invite.getContentType()).startsWith("text/calendar");
+        assertThat(invite.getDisposition()).isEqualTo(Part.ATTACHMENT);
+        assertThat(invite.getFileName()).isEqualTo("group-sessions.ics");
+        assertThat(new String(invite.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+            .startsWith("BEGIN:VCALENDAR\r\n")
+            .contains("RRULE:FREQ=WEEKLY;BYDAY=TU");
     }
 
     @Test

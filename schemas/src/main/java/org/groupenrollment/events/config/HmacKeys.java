@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -91,6 +93,27 @@ public final class HmacKeys {
         long high = (hash.getLong() & ~0xF000L) | 0x8000L;
         long low = (hash.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
+    }
+
+    /**
+     * The first {@code length} bytes of the hash of {@code input} for {@code purpose}
+     * under the current key: a signature.
+     */
+    public byte[] sign(String purpose, String input, int length) {
+        return Arrays.copyOf(mac(macs.get().get(0), purpose, input), length);
+    }
+
+    /**
+     * Whether {@code signature} is what {@link #sign} gives under the current key or a
+     * previous one, compared in constant time so that timing tells nothing.
+     */
+    public boolean verifies(String purpose, String input, byte[] signature) {
+        boolean verified = false;
+        for (Mac mac : macs.get()) {
+            byte[] expected = Arrays.copyOf(mac(mac, purpose, input), signature.length);
+            verified |= MessageDigest.isEqual(expected, signature);
+        }
+        return verified;
     }
 
     private static byte[] mac(Mac mac, String purpose, String input) {
