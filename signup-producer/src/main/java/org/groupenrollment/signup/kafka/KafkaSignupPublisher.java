@@ -1,9 +1,5 @@
 package org.groupenrollment.signup.kafka;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 import org.groupenrollment.events.Applicant;
 import org.groupenrollment.events.SignupSource;
 import org.groupenrollment.events.SignupSubmitted;
@@ -41,24 +37,11 @@ class KafkaSignupPublisher implements SignupPublisher {
     @Override
     public void publish(SubmittedSignup signup) throws PublishFailedException {
         try {
-            template.send(topics.signupsSubmitted(), signup.request().group(), toEvent(signup))
-                .get(settings.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            AcknowledgedSend.send(template, topics.signupsSubmitted(), signup.request().group(), toEvent(signup),
+                    settings.acknowledgementTimeout(), "signup " + signup.signupId());
         }
-        catch (ExecutionException ex) {
-            throw new PublishFailedException("Kafka did not acknowledge signup " + signup.signupId(), ex.getCause());
-        }
-        catch (TimeoutException ex) {
-            throw new PublishFailedException("Kafka did not acknowledge signup " + signup.signupId() + " within "
-                    + settings.acknowledgementTimeout(), ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("Interrupted while publishing signup " + signup.signupId(), ex);
-        }
-        catch (RuntimeException ex) {
-            // The send can fail before any future exists: metadata unavailable,
-            // serializer or registry down.
-            throw new PublishFailedException("Could not publish signup " + signup.signupId(), ex);
+        catch (AcknowledgedSend.NotAcknowledged ex) {
+            throw new PublishFailedException(ex.getMessage(), ex.getCause());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.groupenrollment.signup.IdempotencyKey;
 import org.groupenrollment.signup.SignupPublisher;
 import org.groupenrollment.signup.SignupService;
+import org.groupenrollment.signup.place.SeatRequestPublisher;
 import tools.jackson.databind.exc.MismatchedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,10 +100,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(SignupPublisher.PublishFailedException.class)
     ResponseEntity<ProblemDetail> pipelineUnavailable(SignupPublisher.PublishFailedException ex) {
-        log.warn("Answering 503: {}", ex.getMessage(), ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return unavailable(ex, "Signups temporarily unavailable",
                 "We could not record your signup just now. Nothing was saved; please try again in a minute.");
-        problem.setTitle("Signups temporarily unavailable");
+    }
+
+    @ExceptionHandler(SeatRequestPublisher.RequestNotPublishedException.class)
+    ResponseEntity<ProblemDetail> requestsUnavailable(SeatRequestPublisher.RequestNotPublishedException ex) {
+        return unavailable(ex, "Requests temporarily unavailable",
+                "We could not take this request just now. Nothing was changed; please try again in a minute.");
+    }
+
+    /** Kafka did not take it: a 503 that says nothing happened and when to try again. */
+    private static ResponseEntity<ProblemDetail> unavailable(Exception ex, String title, String detail) {
+        log.warn("Answering 503: {}", ex.getMessage(), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setTitle(title);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header(HttpHeaders.RETRY_AFTER, "30")
             .body(problem);

@@ -1,5 +1,8 @@
 package org.groupenrollment.signup.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,14 +39,22 @@ class SignupFormController {
 
     private final SignupOptions options;
 
-    SignupFormController(SignupService signups, SignupOptions options) {
+    private final GroupOffers offers;
+
+    SignupFormController(SignupService signups, SignupOptions options, GroupOffers offers) {
         this.signups = signups;
         this.options = options;
+        this.offers = offers;
     }
 
+    /** The groups with their schedules and open seats as they stand at each rendering. */
     @ModelAttribute
     void catalog(Model model) {
-        model.addAttribute("groups", options.groupNames());
+        List<GroupOffers.Offer> groups = offers.of(options.groupNames());
+        Map<String, String> labels = new LinkedHashMap<>();
+        groups.forEach(offer -> labels.put(offer.id(), offer.label()));
+        model.addAttribute("groups", labels);
+        model.addAttribute("offers", groups);
         model.addAttribute("states", options.states());
     }
 

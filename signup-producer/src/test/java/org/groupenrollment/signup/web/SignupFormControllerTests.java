@@ -1,8 +1,12 @@
 package org.groupenrollment.signup.web;
 
+import java.util.List;
+
 import org.groupenrollment.signup.Channel;
 import org.groupenrollment.signup.SignupProducerApplication;
 import org.groupenrollment.signup.SignupService;
+import org.groupenrollment.signup.place.Availability;
+import org.groupenrollment.signup.place.AvailabilityView;
 import org.groupenrollment.signup.status.OutcomeView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +25,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
         properties = { "spring.config.name=" + SignupProducerApplication.CONFIG_NAME,
                 "enrollment.web.rate-limit.enabled=false" })
 @Import({ SignupService.class, OutcomeView.class, WebSecurity.class, JsonInput.class,
-        SignupApiControllerTests.Doubles.class })
+        SignupApiControllerTests.Doubles.class, PlaceTestConfiguration.class })
 class SignupFormControllerTests {
 
     @Autowired
@@ -29,6 +33,9 @@ class SignupFormControllerTests {
 
     @Autowired
     RecordingPublisher publisher;
+
+    @Autowired
+    AvailabilityView availability;
 
     @Test
     void theFormListsTheConfiguredGroupsAndStatesWithLabels() {
@@ -38,9 +45,25 @@ class SignupFormControllerTests {
         assertThat(result).bodyText()
             .contains("<label for=\"email\">Email</label>")
             .contains("<label for=\"phone\">Phone <span class=\"optional\">(optional)</span></label>")
-            .contains("<option value=\"trauma-and-ptsd\">Trauma and PTSD</option>")
+            .contains("<option value=\"trauma-and-ptsd\">Trauma and PTSD (10 seats left)</option>")
             .contains("<option value=\"TX\">Texas</option>")
             .contains("name=\"idempotencyKey\"");
+    }
+
+    @Test
+    void eachGroupShowsWhenItMeetsAndItsSeatsAsTheProcessorLastPublishedThem() {
+        availability.on(new Availability("ocd", List.of(new Availability.Cohort("ocd-tue", 10, 0)), 4));
+        availability.on(new Availability("depression", List.of(new Availability.Cohort("depression-mon", 12, 1),
+                new Availability.Cohort("depression-thu", 12, 2)), 0));
+
+        var result = mvc.get().uri("/").exchange();
+
+        assertThat(result).bodyText()
+            .contains("<option value=\"ocd\">OCD (waitlist only)</option>")
+            .contains("<option value=\"depression\">Depression (3 seats left)</option>")
+            .contains("Mondays at 7:30 PM (America/New_York), 90 minutes")
+            .contains("(1 seat left)")
+            .contains("<option value=\"grief-and-loss\">Grief and loss (12 seats left)</option>");
     }
 
     @Test
@@ -53,7 +76,7 @@ class SignupFormControllerTests {
             .contains("must be an email address")
             .contains("value=\"Maya\"")
             .contains("<option value=\"NY\" selected=\"selected\">New York</option>")
-            .contains("<option value=\"anxiety\" selected=\"selected\">Anxiety</option>");
+            .contains("<option value=\"anxiety\" selected=\"selected\">Anxiety (24 seats left)</option>");
         assertThat(publisher.published).noneMatch(s -> s.idempotencyKey().filter("form-1"::equals).isPresent());
     }
 
