@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * A handful of realistic signups, so the inbox shows every kind of email: seats for
  * residents of the licensed states, DBT offers for others, and a group filled to capacity
- * plus one.
+ * with people waiting.
  */
 final class DemoSignups {
 
@@ -23,12 +23,17 @@ final class DemoSignups {
     private static final List<String> MEMBERS = List.of("Ava", "Ben", "Chloe", "Dev", "Esme", "Felix", "Greta", "Hugo",
             "Ines", "Jonah", "Kira", "Leo");
 
-    static List<String> submit(String signupUrl, int fullGroupCapacity) throws IOException, InterruptedException {
+    /**
+     * The five, then the full group's capacity and {@code waiting} more, so that many end
+     * up on its waitlist.
+     */
+    static List<String> submit(String signupUrl, int fullGroupCapacity, int waiting)
+            throws IOException, InterruptedException {
         List<String[]> signups = new ArrayList<>(List.of(new String[] { "Maya", "Lindqvist", "NY", "anxiety" },
                 new String[] { "Jordan", "Okafor", "FL", "depression" }, new String[] { "Priya", "Raman", "NJ", "ocd" },
                 new String[] { "Luis", "Herrera", "TX", "anxiety" },
                 new String[] { "Grace", "Kim", "CA", "grief-and-loss" }));
-        for (int i = 0; i <= fullGroupCapacity; i++) {
+        for (int i = 0; i < fullGroupCapacity + waiting; i++) {
             String firstName = MEMBERS.get(i % MEMBERS.size())
                     + (i < MEMBERS.size() ? "" : "-" + MEMBERS.get(i / MEMBERS.size()));
             signups.add(new String[] { firstName, "Demo", i % 2 == 0 ? "NY" : "NJ", "borderline-personality" });

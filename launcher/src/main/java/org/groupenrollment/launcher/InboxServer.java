@@ -1,30 +1,15 @@
 package org.groupenrollment.launcher;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A read-only web inbox over GreenMail's API: every message the SMTP server accepted,
@@ -32,17 +17,13 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class InboxServer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final HttpServer server;
 
-    private final String mailApi;
-
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final Inbox inbox;
 
     private InboxServer(HttpServer server, String mailApi) {
         this.server = server;
-        this.mailApi = mailApi;
+        this.inbox = new Inbox(mailApi);
     }
 
     static InboxServer start(int port, String mailApi) {
@@ -67,7 +48,7 @@ final class InboxServer implements AutoCloseable {
         byte[] page;
         int status = 200;
         try {
-            page = render(messages()).getBytes(StandardCharsets.UTF_8);
+            page = render(inbox.messages()).getBytes(StandardCharsets.UTF_8);
         }
         catch (IOException | InterruptedException | MessagingException ex) {
             status = 502;
@@ -81,45 +62,7 @@ final class InboxServer implements AutoCloseable {
         }
     }
 
-    private List<Mail> messages() throws IOException, InterruptedException, MessagingException {
-        List<Mail> mails = new ArrayList<>();
-        for (JsonNode user : get("/api/user")) {
-            String address = user.path("email").asText();
-            for (JsonNode message : get(
-                    "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX/")) {
-                MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(
-                        message.path("mimeMessage").asText().getBytes(StandardCharsets.UTF_8)));
-                mails.add(new Mail(address, mime.getSubject(),
-                        mime.getSentDate() == null ? 0 : mime.getSentDate().getTime(), plainText(mime)));
-            }
-        }
-        mails.sort((a, b) -> Long.compare(b.sentAt(), a.sentAt()));
-        return mails;
-    }
-
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(mailApi + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
-    }
-
-    private static String plainText(Part part) throws MessagingException, IOException {
-        if (part.isMimeType("text/plain")) {
-            return String.valueOf(part.getContent());
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String text = plainText(child);
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static String render(List<Mail> mails) {
+    private static String render(List<Inbox.Mail> mails) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Inbox</title>
@@ -131,13 +74,13 @@ final class InboxServer implements AutoCloseable {
         if (mails.isEmpty()) {
             html.append("<p>No email yet. Submit the signup form, then reload.</p>");
         }
-        for (Mail mail : mails) {
+        for (Inbox.Mail mail : mails) {
             html.append("<details><summary><strong>")
                 .append(escape(mail.subject()))
                 .append("</strong> to ")
                 .append(escape(mail.to()))
                 .append("</summary><pre>")
-                .append(escape(mail.text()))
+                .append(linked(escape(mail.text())))
                 .append("</pre></details>");
         }
         return html.append("</body></html>").toString();
@@ -148,7 +91,9 @@ final class InboxServer implements AutoCloseable {
                 : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private record Mail(String to, String subject, long sentAt, String text) {
+    /** The links in an email, such as the one to a person's place, made clickable. */
+    private static String linked(String escaped) {
+        return escaped.replaceAll("(https?://[^\\s<>\"]+)", "<a href=\"$1\">$1</a>");
     }
 
 }

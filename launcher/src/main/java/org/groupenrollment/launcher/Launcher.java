@@ -104,12 +104,18 @@ public final class Launcher {
     }
 
     private static void runDemo(LaunchSettings settings, Console console) {
+        String signupUrl = "http://127.0.0.1:" + settings.ports().of("signup");
         try {
-            var emails = DemoSignups.submit("http://127.0.0.1:" + settings.ports().of("signup"), 10);
-            console.info("\nDemo: submitted " + emails.size()
-                    + " signups. Within seconds the inbox shows seat confirmations"
-                    + " (NY, FL, NJ), DBT skills group offers (TX, CA), ten seats in the borderline personality group"
-                    + " and one waitlist email for the eleventh applicant.");
+            var emails = DemoSignups.submit(signupUrl, 10, 2);
+            console.info("\nDemo: submitted " + emails.size() + " signups. Within seconds the inbox shows seats held"
+                    + " for confirmation (NY, FL, NJ and ten in the borderline personality group), DBT skills group"
+                    + " offers (TX, CA) and two waitlist emails. The demo's people then act on their emails' links:"
+                    + " most confirm (a confirmation with a calendar invite follows), " + DemoStory.CANCELS
+                    + " cancels and " + DemoStory.LETS_IT_RUN_OUT + " lets the hold run out ("
+                    + DemoStory.HOLD.toMinutes() + " minutes in the demo); each time the first on the waitlist gets"
+                    + " \"A seat opened for you\".");
+            new DemoStory(signupUrl, "http://127.0.0.1:" + settings.ports().of("mail-api"), console)
+                .actInTheBackground();
         }
         catch (IOException | InterruptedException ex) {
             throw new LaunchException("The demo could not submit its signups: " + ex.getMessage(), ex);

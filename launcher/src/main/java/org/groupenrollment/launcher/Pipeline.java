@@ -51,9 +51,7 @@ final class Pipeline implements AutoCloseable {
             List<String> command = new ArrayList<>(
                     Components.service(settings.home(), service, ports.of(portName(service)), kafka.bootstrapServers(),
                             registryUrl(), settings.dataDir(), ports.of("smtp")));
-            if (settings.demo() && service.equals("signup-producer")) {
-                command.add(Components.NO_RATE_LIMIT);
-            }
+            command.addAll(extraArguments(service, ports));
             services.add(launch(service, command));
         }
         for (int i = 0; i < SERVICES.length; i++) {
@@ -106,6 +104,19 @@ final class Pipeline implements AutoCloseable {
             action.run();
             return null;
         });
+    }
+
+    /**
+     * The notifier links its emails to the signup service's page at this machine's port;
+     * the demo sends its signups from one address and holds seats for minutes, not days.
+     */
+    private List<String> extraArguments(String service, Ports ports) {
+        return switch (service) {
+            case "notification-consumer" ->
+                List.of("--enrollment.notifications.place-links.base-url=http://localhost:" + ports.of("signup"));
+            case "signup-producer" -> settings.demo() ? List.of(Components.NO_RATE_LIMIT) : List.of();
+            default -> settings.demo() ? DemoStory.PROCESSOR_ARGUMENTS : List.of();
+        };
     }
 
     private List<String> mailCommand(Ports ports) {

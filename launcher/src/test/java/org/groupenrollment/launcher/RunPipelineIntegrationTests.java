@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -78,7 +80,15 @@ class RunPipelineIntegrationTests {
                 {"firstName":"Robin","lastName":"Ames","email":"robin.ames@example.org","state":"NY","group":"ocd"}"""))
             .isEqualTo(202);
 
-        awaitEmail("robin.ames@example.org", "Your group place is confirmed");
+        String email = awaitEmail("robin.ames@example.org", "Please confirm your group place");
+
+        Matcher link = Pattern.compile("http://localhost:" + pipeline.port("signup") + "/places/[A-Za-z0-9_-]+")
+            .matcher(email);
+        assertThat(link.find()).as("the email links to the person's page on this machine's signup port").isTrue();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link.group())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("We are holding seat 1 for you").contains("Confirm my place");
     }
 
     /**
@@ -114,7 +124,7 @@ class RunPipelineIntegrationTests {
         long deadLettersBefore = deadLetters();
         producePoison("Poison from Ulrika Fenwright, ulrika.fenwright@example.org");
 
-        awaitEmail("quillon.vandermeer@example.org", "Your group place is confirmed");
+        awaitEmail("quillon.vandermeer@example.org", "Please confirm your group place");
         awaitEmail("oriel.tamsworth@example.org", "DBT");
         await("the poison record dead-lettered").atMost(Duration.ofSeconds(60))
             .until(() -> deadLetters() > deadLettersBefore);
@@ -152,14 +162,16 @@ class RunPipelineIntegrationTests {
         return client.postSignup(json).status();
     }
 
-    private void awaitEmail(String address, String text) {
+    /**
+     * The inbox of {@code address}, as the mail API gives it, once it holds {@code text}.
+     */
+    private String awaitEmail(String address, String text) {
         String inbox = "http://127.0.0.1:" + pipeline.port("mail-api") + "/api/user/" + address + "/messages/INBOX/";
-        await().atMost(Duration.ofSeconds(90))
+        return await().atMost(Duration.ofSeconds(90))
             .ignoreExceptions()
-            .untilAsserted(() -> assertThat(
-                    http.send(HttpRequest.newBuilder(URI.create(inbox)).build(), HttpResponse.BodyHandlers.ofString())
-                        .body())
-                .contains(text));
+            .until(() -> http
+                .send(HttpRequest.newBuilder(URI.create(inbox)).build(), HttpResponse.BodyHandlers.ofString())
+                .body(), body -> body.contains(text));
     }
 
     private void producePoison(String text) {

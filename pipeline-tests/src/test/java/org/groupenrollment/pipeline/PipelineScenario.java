@@ -16,9 +16,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.groupenrollment.events.Clients;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.config.EnrollmentTopics;
+import org.groupenrollment.events.links.PlaceLinks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,20 +72,33 @@ abstract class PipelineScenario {
     }
 
     @Test
-    void aNewYorkResidentGetsASeatReservedEmail() throws Exception {
+    void aNewYorkResidentIsHeldASeatConfirmsItFromTheLinkInTheEmailAndGetsACalendarInvite() throws Exception {
         String email = uniqueEmail("new-yorker");
 
         HttpResponse<String> accepted = submit(email, "NY", "anxiety");
 
         assertThat(accepted.statusCode()).isEqualTo(202);
-        MimeMessage received = awaitEmailTo(email);
-        assertThat(received.getSubject()).isEqualTo("Your group place is confirmed");
-        assertThat(GreenMailUtil.getBody(received)).contains("Anxiety").contains("Tuesday");
-        String statusUrl = pipeline.signupUrl() + accepted.headers().firstValue("Location").orElseThrow();
+        MimeMessage held = awaitEmailTo(email, "Please confirm your group place");
+        assertThat(GreenMailUtil.getBody(held)).contains("Anxiety")
+            .contains("Tuesday")
+            .contains("Please confirm it by");
+        String token = placeToken(held);
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(http
-                .send(HttpRequest.newBuilder(URI.create(statusUrl)).build(), HttpResponse.BodyHandlers.ofString())
-                .body()).contains("\"status\":\"SEAT_RESERVED\""));
+            .untilAsserted(() -> assertThat(get(PlaceLinks.PATH + token).body()).contains("We are holding seat")
+                .contains("Confirm my place"));
+
+        HttpResponse<String> confirmed = post("/api/places/" + token + "/confirm");
+
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("\"status\":\"CONFIRMED\"");
+        MimeMessage confirmation = awaitEmailTo(email, "Your group place is confirmed");
+        MimeMultipart parts = (MimeMultipart) confirmation.getContent();
+        assertThat(parts.getContentType()).startsWith("multipart/mixed");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/calendar");
+        assertThat(get(PlaceLinks.PATH + token).body()).contains("Your place is confirmed");
+        String statusUrl = accepted.headers().firstValue("Location").orElseThrow();
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(get(statusUrl).body()).contains("\"status\":\"SEAT_RESERVED\""));
     }
 
     @Test
@@ -98,7 +113,7 @@ abstract class PipelineScenario {
     }
 
     @Test
-    void theThirteenthApplicantForATwelveSeatGroupIsWaitlisted() throws Exception {
+    void whenOneOfTwelveCancelsTheThirteenthWaitingIsOfferedTheSeatAndTheFourteenthMovesUp() throws Exception {
         List<String> firstTwelve = java.util.stream.IntStream.rangeClosed(1, 12)
             .mapToObj(i -> uniqueEmail("griever" + i))
             .toList();
@@ -106,15 +121,33 @@ abstract class PipelineScenario {
             assertThat(submit(email, "FL", "grief-and-loss").statusCode()).isEqualTo(202);
         }
         for (String email : firstTwelve) {
-            assertThat(awaitEmailTo(email).getSubject()).isEqualTo("Your group place is confirmed");
+            awaitEmailTo(email, "Please confirm your group place");
         }
         String thirteenth = uniqueEmail("thirteenth");
-
+        String fourteenth = uniqueEmail("fourteenth");
         assertThat(submit(thirteenth, "NJ", "grief-and-loss").statusCode()).isEqualTo(202);
+        MimeMessage waiting = awaitEmailTo(thirteenth, "You are on the waitlist for your group");
+        assertThat(GreenMailUtil.getBody(waiting)).contains("You are number 1 in line");
+        assertThat(submit(fourteenth, "NY", "grief-and-loss").statusCode()).isEqualTo(202);
+        String fourteenthsPage = PlaceLinks.PATH
+                + placeToken(awaitEmailTo(fourteenth, "You are on the waitlist for your group"));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(get(fourteenthsPage).body()).contains("You are number 2 in line"));
 
-        MimeMessage received = awaitEmailTo(thirteenth);
-        assertThat(received.getSubject()).isEqualTo("You are on the waitlist for your group");
-        assertThat(GreenMailUtil.getBody(received)).contains("You are number 1 in line");
+        String cancelling = firstTwelve.get(4);
+        HttpResponse<String> cancelled = post(
+                "/api/places/" + placeToken(awaitEmailTo(cancelling, "Please confirm your group place")) + "/cancel");
+
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        awaitEmailTo(cancelling, "Your group place is cancelled");
+        MimeMessage opened = awaitEmailTo(thirteenth, "A seat opened for you");
+        assertThat(GreenMailUtil.getBody(opened)).contains("you were first on the waitlist")
+            .contains("Please confirm it by");
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(get(fourteenthsPage).body()).contains("You are number 1 in line"));
+        assertThat(smtp.getReceivedMessages()).filteredOn(message -> Emails.recipient(message).equals(fourteenth))
+            .as("moving up is shown on the page, not emailed")
+            .hasSize(1);
     }
 
     @Test
@@ -132,7 +165,7 @@ abstract class PipelineScenario {
         List<String> published = signupEmailsUpTo(next);
         assertThat(published).doesNotContain(invalid);
         awaitEmailTo(next);
-        assertThat(smtp.getReceivedMessages()).noneMatch(message -> recipient(message).equals(invalid));
+        assertThat(smtp.getReceivedMessages()).noneMatch(message -> Emails.recipient(message).equals(invalid));
     }
 
     /**
@@ -166,20 +199,35 @@ abstract class PipelineScenario {
     }
 
     private static MimeMessage awaitEmailTo(String email) {
+        return awaitEmailTo(email, null);
+    }
+
+    /** The first email to {@code email} with {@code subject} (any, when null). */
+    private static MimeMessage awaitEmailTo(String email, String subject) {
         return await().atMost(Duration.ofSeconds(60))
             .until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> recipient(message).equals(email))
+                .filter(message -> Emails.recipient(message).equals(email)
+                        && (subject == null || subject.equals(Emails.subject(message))))
                 .findFirst()
                 .orElse(null), found -> found != null);
     }
 
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        }
-        catch (jakarta.mail.MessagingException ex) {
-            throw new IllegalStateException(ex);
-        }
+    /** The token of the one link to the person's page in an email. */
+    private static String placeToken(MimeMessage email) {
+        String token = Emails.placeToken(email);
+        assertThat(token).as("a link to the place's page").isNotNull();
+        return token;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(pipeline.signupUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(pipeline.signupUrl() + path))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String uniqueEmail(String who) {
