@@ -65,6 +65,7 @@ public final class Bench {
                     runs.add(run);
                     figures.addAll(EndToEnd.figures(run, rate == 200 ? 300 : 0));
                 }
+                figures.addAll(Promotions.figures(promotions(env, topics, signupPort, progress, quick)));
                 List.of("signup-producer", "notification-consumer", "eligibility-processor").forEach(env::stopService);
             }
             if (only.equals("all") || only.equals("decide")) {
@@ -89,6 +90,19 @@ public final class Bench {
         // The HTTP clients' worker pools would keep the JVM alive; a finished run is a
         // finished command.
         System.exit(0);
+    }
+
+    /**
+     * A window of its own, after the others: signups at 200/s as before, and beside them
+     * seats cancelled at a steady rate through their holders' links.
+     */
+    private static Promotions.Window promotions(Environment env, Topics topics, int signupPort, Progress progress,
+            boolean quick) throws Exception {
+        Duration window = Duration.ofSeconds(quick ? 5 : 20);
+        Promotions promotions = Promotions.prepare(env, topics, signupPort);
+        EndToEnd.Run signups = EndToEnd.run(env, topics, signupPort, progress, "lifecycle", 200, window,
+                () -> promotions.start(Promotions.PER_SECOND, window));
+        return new Promotions.Window(signups, promotions.finish(MailWatch.continuing(env.smtp), progress));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

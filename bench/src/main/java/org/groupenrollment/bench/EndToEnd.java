@@ -41,6 +41,16 @@ final class EndToEnd {
      */
     static Run run(Environment env, Topics topics, int signupPort, Progress progress, String label, int rate,
             Duration duration) throws Exception {
+        return run(env, topics, signupPort, progress, label, rate, duration, () -> {
+        });
+    }
+
+    /**
+     * The same, with {@code alongside} started once the window opens: another load whose
+     * emails the run does not count as its own.
+     */
+    static Run run(Environment env, Topics topics, int signupPort, Progress progress, String label, int rate,
+            Duration duration, Runnable alongside) throws Exception {
         int total = (int) (rate * duration.toSeconds());
         String prefix = label + rate + "-";
         ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -57,6 +67,7 @@ final class EndToEnd {
             MailWatch watch = new MailWatch(env.smtp);
             CpuUse cpu = CpuUse.start(env.runningProcesses());
             progress.say("e2e", "%d signups/s for %d s (%,d signups)", rate, duration.toSeconds(), total);
+            alongside.run();
             long periodMicros = 1_000_000L / rate;
             schedule.scheduleAtFixedRate(() -> {
                 int i = next.getAndIncrement();
@@ -79,7 +90,7 @@ final class EndToEnd {
                 });
             }, 0, periodMicros, TimeUnit.MICROSECONDS);
             Instant deadline = Instant.now().plus(duration).plus(Duration.ofSeconds(120));
-            while (watch.count() < total - failed.get() && Instant.now().isBefore(deadline)) {
+            while (watch.count(prefix) < total - failed.get() && Instant.now().isBefore(deadline)) {
                 Thread.sleep(500);
             }
             Map<String, Double> cpuPerSignup = cpu.millisPer(total);

@@ -1,7 +1,9 @@
 package org.groupenrollment.bench;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,9 @@ import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.groupenrollment.events.config.EnrollmentSecrets;
+import org.groupenrollment.events.config.HmacKeys;
+import org.groupenrollment.events.links.PlaceLinks;
 import org.groupenrollment.launcher.Components;
 import org.groupenrollment.launcher.JavaProcess;
 import org.groupenrollment.launcher.KafkaBroker;
@@ -50,6 +55,13 @@ final class Environment implements AutoCloseable {
 
     private int nextServicePort = BASE_PORT + 100;
 
+    /**
+     * One secret for every service, as in a deployment: the notifier signs the links the
+     * signup service checks, and the bench signs them too, as a person's link would be.
+     * On the command line, since this secret lives only as long as the run.
+     */
+    private final String hmacKey = secret();
+
     Environment(Path home, Path dataDir) {
         this.home = home;
         this.dataDir = dataDir;
@@ -90,12 +102,24 @@ final class Environment implements AutoCloseable {
         List<String> command = new ArrayList<>(Components.service(home, module, port, kafka.bootstrapServers(),
                 registryUrl(), dataDir.resolve(name), smtpPort));
         command.add("--logging.level.root=WARN");
+        command.add("--enrollment.secrets.hmac-key=" + hmacKey);
         command.addAll(List.of(extra));
         JavaProcess process = JavaProcess.start(name, command, home, dataDir.resolve("logs/" + name + ".log"));
         processes.add(process);
         services.put(name, process);
         process.awaitHttpOk("http://127.0.0.1:" + port + "/actuator/health/readiness", Duration.ofSeconds(180));
         return port;
+    }
+
+    /** Links to people's places, signed with the services' secret. */
+    PlaceLinks placeLinks() {
+        return new PlaceLinks(HmacKeys.from(new EnrollmentSecrets(hmacKey, List.of()), dataDir, true));
+    }
+
+    private static String secret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** Peak resident memory (VmHWM) of every child process so far, in MiB. */

@@ -31,7 +31,14 @@ final class MailWatch {
      * dropped and reconnects.
      */
     MailWatch(GreenMail smtp) {
+        this(smtp, true);
+    }
+
+    private MailWatch(GreenMail smtp, boolean reset) {
         this.smtp = smtp;
+        if (!reset) {
+            return;
+        }
         smtp.reset();
         UserManager users = smtp.getUserManager();
         try {
@@ -43,8 +50,18 @@ final class MailWatch {
         }
     }
 
+    /** What the server holds since another watch started, without starting afresh. */
+    static MailWatch continuing(GreenMail smtp) {
+        return new MailWatch(smtp, false);
+    }
+
     int count() {
         return messages().size();
+    }
+
+    /** Messages to recipients whose address starts with {@code prefix}. */
+    int count(String prefix) {
+        return (int) messages().stream().filter(message -> recipient(message).startsWith(prefix)).count();
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.MessagingException;
+
 /**
  * {@code --demo}: after the demo's signups, the people act on their emails, through the
  * links in them, as people would: most confirm their held seat, Ava cancels hers (and the
@@ -78,8 +80,11 @@ final class DemoStory {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-        catch (Exception ex) {
-            console.info("Demo: stopped acting on emails: " + ex.getMessage());
+        catch (IOException stopping) {
+            // The inbox or the signup service went away: the pipeline is stopping.
+        }
+        catch (MessagingException ex) {
+            console.info("Demo: stopped acting on emails, one could not be read: " + ex);
         }
     }
 
