@@ -39,12 +39,13 @@ final class RunPipeline implements AutoCloseable {
         this.offset = freePortOffset();
     }
 
-    /** Starts it and waits until it says it is ready. */
-    RunPipeline start() throws IOException {
+    /** Starts it, with any further options, and waits until it says it is ready. */
+    RunPipeline start(String... options) throws IOException {
         output = dataDir.resolveSibling(dataDir.getFileName() + "." + (++starts) + ".out");
-        command = new ProcessBuilder("bash", "run-pipeline", "--no-build", "--data-dir=" + dataDir,
-                "--port-offset=" + offset)
-            .directory(PROJECT.toFile())
+        List<String> arguments = new ArrayList<>(
+                List.of("bash", "run-pipeline", "--no-build", "--data-dir=" + dataDir, "--port-offset=" + offset));
+        arguments.addAll(List.of(options));
+        command = new ProcessBuilder(arguments).directory(PROJECT.toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .start();
