@@ -113,6 +113,9 @@ class SeatLifecycleStormIntegrationTests {
 
     private final Set<String> actedOn = new HashSet<>();
 
+    /** The processors' ports, for their readiness probes. */
+    private final List<Integer> readiness = new ArrayList<>();
+
     private volatile boolean settling;
 
     private EmbeddedKafkaKraftBroker broker;
@@ -146,6 +149,10 @@ class SeatLifecycleStormIntegrationTests {
     void everyRuleHoldsEmailByEmailThroughAStormOfRequestsAndExpiriesAcrossAKilledProcessor() throws Exception {
         ServiceProcess killed = startProcessor("instance-a");
         startProcessor("instance-b");
+        // As a deployment: the processors create their topics, with their partitions,
+        // before
+        // anything writes to them.
+        readiness.forEach(this::awaitReady);
         started.add(start(NotificationConsumerApplication.application())::close);
         ConfigurableApplicationContext producer = start(SignupProducerApplication.application(),
                 "--enrollment.places.answer-within=1s");
@@ -190,12 +197,13 @@ class SeatLifecycleStormIntegrationTests {
                 .forEach(record -> published.get(record.key()).add((GroupAvailability) record.value()));
 
             Map<String, List<String>> emails = emailsByPerson();
+            assertTheStormExercisedEveryTransition(emails);
             log.info("Storm: {} signups, {} emails {}, {} requests answered {}, {} availability records",
                     everyone.size(), smtp.getReceivedMessages().length, tally(emails), answers.size(),
                     answers.stream()
                         .collect(java.util.stream.Collectors.groupingBy(
-                                answer -> answer.action() + " " + answer.status(), java.util.TreeMap::new,
-                                java.util.stream.Collectors.counting())),
+                                answer -> answer.action() + " " + answer.status() + " " + answer.state(),
+                                java.util.TreeMap::new, java.util.stream.Collectors.counting())),
                     published.values().stream().mapToInt(List::size).sum());
             assertEveryAvailabilityKeptTheRules(published);
             assertEveryonesEmailsTellOneValidStory(everyone, emails);
@@ -203,6 +211,17 @@ class SeatLifecycleStormIntegrationTests {
             assertEveryAppliedRequestWasEmailedOnceAndNothingElse(emails);
             assertTheLastAvailabilityIsWhatTheEmailsSay(published, emails);
         }
+    }
+
+    /** So that the rules below cannot hold for want of anything happening. */
+    private static void assertTheStormExercisedEveryTransition(Map<String, List<String>> emails) {
+        Map<String, Long> tally = tally(emails);
+        assertThat(tally).as("emails of each kind")
+            .containsKeys(HELD, OPENED, WAITLISTED, CONFIRMED, CANCELLED, EXPIRED, LEFT);
+        assertThat(tally.get(CONFIRMED)).as("seats confirmed").isGreaterThanOrEqualTo(20);
+        assertThat(tally.get(CANCELLED)).as("seats cancelled").isGreaterThanOrEqualTo(20);
+        assertThat(tally.get(OPENED)).as("seats that opened for the first in line").isGreaterThanOrEqualTo(40);
+        assertThat(tally.get(EXPIRED)).as("holds that ran out").isGreaterThanOrEqualTo(10);
     }
 
     /**
@@ -424,9 +443,24 @@ class SeatLifecycleStormIntegrationTests {
             .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private void awaitReady(int port) {
+        await("the processor on port " + port + " is ready").atMost(Duration.ofSeconds(90))
+            .ignoreExceptions()
+            .until(() -> http
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                    .build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 200);
+    }
+
+    /** The place's status in an answer, or a problem's title. */
     private static String stateIn(String body) {
-        int at = body.indexOf("\"status\":\"");
-        return at < 0 ? "" : body.substring(at + 10, body.indexOf('"', at + 10));
+        for (String field : new String[] { "\"status\":\"", "\"title\":\"" }) {
+            int at = body.indexOf(field);
+            if (at >= 0) {
+                return body.substring(at + field.length(), body.indexOf('"', at + field.length()));
+            }
+        }
+        return "";
     }
 
     private String messageId(MimeMessage email) {
@@ -439,9 +473,11 @@ class SeatLifecycleStormIntegrationTests {
     }
 
     private ServiceProcess startProcessor(String instance) throws IOException {
+        int port = FreePorts.loopback();
+        readiness.add(port);
         List<String> arguments = new ArrayList<>(common());
         arguments.addAll(List.of("--spring.kafka.streams.state-dir=" + dataDir.resolve(instance),
-                "--server.port=" + FreePorts.loopback(), "--enrollment.seats.confirmation-window=4s",
+                "--server.port=" + port, "--enrollment.seats.confirmation-window=4s",
                 "--enrollment.seats.expiry-check=500ms", "--spring.kafka.streams.properties.commit.interval.ms=50"));
         ServiceProcess processor = ServiceProcess.start(EligibilityProcessorApplication.class,
                 dataDir.resolve(instance + "-" + UUID.randomUUID() + ".log"), arguments);

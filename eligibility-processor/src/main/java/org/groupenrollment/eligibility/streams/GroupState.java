@@ -88,25 +88,32 @@ final class GroupState {
         for (String personKey : personKeys) {
             String value = standings.get(standingKey(groupId, personKey));
             if (value != null) {
-                return Optional.of(existing(groupId, value, ledger));
+                return existing(groupId, value, ledger);
             }
         }
         return Optional.empty();
     }
 
-    private Existing existing(String groupId, String value, GroupLedger ledger) {
+    private Optional<Existing> existing(String groupId, String value, GroupLedger ledger) {
         if (LedgerCodec.isLegacyStanding(value)) {
-            return new Existing(LedgerCodec.decodeLegacyStanding(value), null);
+            return Optional.of(new Existing(LedgerCodec.decodeLegacyStanding(value), null));
         }
         UUID placeId = UUID.fromString(value);
         Optional<GroupLedger.Seat> seat = ledger.seatOf(placeId);
         if (seat.isPresent()) {
-            return new Existing(
+            return Optional.of(new Existing(
                     new Standing.Seated(seat.get().cohortId(), seat.get().seatNumber(), seat.get().holdExpiresAt()),
-                    placeId);
+                    placeId));
         }
-        long ticket = ((SignupEntry.InLine) entry(placeId).orElseThrow()).ticket();
-        return new Existing(new Standing.Waitlisted(WaitingLine.position(lines, groupId, ticket), ticket), placeId);
+        if (entry(placeId).orElse(null) instanceof SignupEntry.InLine inLine) {
+            return Optional.of(new Existing(
+                    new Standing.Waitlisted(WaitingLine.position(lines, groupId, inLine.ticket()), inLine.ticket()),
+                    placeId));
+        }
+        // Never written so; rather than stop the group's partition on it, the person is
+        // decided afresh.
+        log.error("The standing in group {} points at signup {}, which holds no place there", groupId, placeId);
+        return Optional.empty();
     }
 
     /**
@@ -146,7 +153,7 @@ final class GroupState {
         }
         remember(signupId, new SignupEntry.SameAs(existing.placeId()));
         AvroEvents events = new AvroEvents(rules, now());
-        forward(signupId, events.sameAs(signupId, status(groupId, existing.placeId(), ledger)), timestamp,
+        forward(signupId, events.sameAs(signupId, status(groupId, existing, ledger)), timestamp,
                 EligibilityTopology.PLACES);
     }
 
@@ -154,12 +161,12 @@ final class GroupState {
         remember(signupId, new SignupEntry.Decided());
     }
 
-    private PlaceStatus status(String groupId, UUID placeId, GroupLedger ledger) {
+    private PlaceStatus status(String groupId, Existing existing, GroupLedger ledger) {
         AvroEvents events = new AvroEvents(rules, now());
-        return ledger.seatOf(placeId)
-            .map(seat -> events.seated(placeId, groupId, seat))
-            .orElseGet(() -> events.inLine(placeId, groupId,
-                    ((SignupEntry.InLine) entry(placeId).orElseThrow()).ticket()));
+        if (existing.standing() instanceof Standing.Waitlisted waitlisted) {
+            return events.inLine(existing.placeId(), groupId, waitlisted.ticket());
+        }
+        return events.seated(existing.placeId(), groupId, ledger.seatOf(existing.placeId()).orElseThrow());
     }
 
     /**

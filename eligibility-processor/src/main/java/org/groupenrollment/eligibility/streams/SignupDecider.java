@@ -14,7 +14,6 @@ import org.groupenrollment.eligibility.decision.Decision;
 import org.groupenrollment.eligibility.decision.EligibilityPolicy;
 import org.groupenrollment.eligibility.decision.GroupLedger;
 import org.groupenrollment.eligibility.decision.Signup;
-import org.groupenrollment.eligibility.decision.Standing;
 import org.groupenrollment.eligibility.decision.TherapyGroup;
 import org.groupenrollment.events.SignupSubmitted;
 import org.slf4j.Logger;

@@ -171,6 +171,18 @@ class EligibilityTopologyTests {
     }
 
     @Test
+    void aStandingThatPointsAtNoPlaceIsLoggedAndThePersonDecidedAfreshInsteadOfStoppingThePartition() {
+        topology.driver.<String, String>getKeyValueStore(EligibilityTopology.STANDING_STORE)
+            .put("ocd|" + new PersonKeys(KEYS).of("ana@example.org"), java.util.UUID.randomUUID().toString());
+
+        topology.submit(Signups.submitted("ana@example.org", "NY", "ocd"));
+        topology.submit(Signups.submitted("ben@example.org", "NY", "ocd"));
+
+        assertThat(topology.seats.readValuesToList()).extracting(seat -> ((SeatReserved) seat).getSeatNumber())
+            .containsExactly(1, 2);
+    }
+
+    @Test
     void bytesThatAreNotASignupAreDeadLetteredAsTheyCameWithTheCauseInTheHeaders() {
         byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
 

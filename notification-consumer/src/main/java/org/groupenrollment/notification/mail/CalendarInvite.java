@@ -1,7 +1,6 @@
 package org.groupenrollment.notification.mail;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
