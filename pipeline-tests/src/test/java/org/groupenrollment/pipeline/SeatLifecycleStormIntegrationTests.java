@@ -22,13 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.groupenrollment.eligibility.EligibilityProcessorApplication;
 import org.groupenrollment.events.Clients;
 import org.groupenrollment.events.CohortAvailability;
@@ -70,6 +76,9 @@ class SeatLifecycleStormIntegrationTests {
     private static final Logger log = LoggerFactory.getLogger(SeatLifecycleStormIntegrationTests.class);
 
     private static final EnrollmentTopics TOPICS = EnrollmentTopics.fromSharedConfiguration();
+
+    /** The processors' consumer group: their application id. */
+    private static final String PROCESSORS = "eligibility-processor";
 
     private static final Map<String, Integer> CAPACITY = Map.of("ocd", 10, "trauma-and-ptsd", 12);
 
@@ -188,7 +197,7 @@ class SeatLifecycleStormIntegrationTests {
                 availability.poll(Duration.ofMillis(100))
                     .forEach(record -> published.computeIfAbsent(record.key(), group -> new ArrayList<>())
                         .add((GroupAvailability) record.value()));
-                return settled(published, everyone);
+                return settled(published, everyone) && everyRequestAnswered() && processorsCaughtUp();
             });
             await("no email still on its way").during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(30))
@@ -392,6 +401,36 @@ class SeatLifecycleStormIntegrationTests {
             CohortAvailability cohort = last.getCohorts().get(0);
             return cohort.getHeld() == 0 && (cohort.getFree() == 0 || last.getWaitlistLength() == 0);
         });
+    }
+
+    /** Nobody is about to act: every request scheduled has been sent and answered. */
+    private boolean everyRequestAnswered() {
+        ScheduledThreadPoolExecutor scheduled = (ScheduledThreadPoolExecutor) people;
+        return scheduled.getQueue().isEmpty() && scheduled.getActiveCount() == 0;
+    }
+
+    /**
+     * The processors have applied, and committed, every signup and request sent (their
+     * producers write no transactions, so a lag of nothing is exact): after a kill and a
+     * rebalance, tasks may still be moving when everything else looks quiet.
+     */
+    private boolean processorsCaughtUp() throws Exception {
+        try (Admin admin = Admin
+            .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(PROCESSORS)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> inputs = new HashMap<>();
+            for (String topic : List.of(TOPICS.signupsSubmitted(), TOPICS.seatRequests())) {
+                for (int partition = 0; partition < TOPICS.partitions(); partition++) {
+                    inputs.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+                }
+            }
+            return admin.listOffsets(inputs).all().get(10, TimeUnit.SECONDS).entrySet().stream().allMatch(end -> {
+                OffsetAndMetadata done = committed.get(end.getKey());
+                return end.getValue().offset() == 0 || (done != null && done.offset() >= end.getValue().offset());
+            });
+        }
     }
 
     private Map<String, List<String>> emailsByPerson() {
