@@ -11,10 +11,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.groupenrollment.eligibility.decision.Cohort;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.groupenrollment.eligibility.decision.EligibilityRules;
 import org.groupenrollment.eligibility.decision.TherapyGroup;
 import org.groupenrollment.events.config.GroupCatalog;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 

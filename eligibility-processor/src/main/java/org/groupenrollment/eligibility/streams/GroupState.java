@@ -182,26 +182,26 @@ final class GroupState {
         for (Change change : result.changes()) {
             if (change instanceof Change.Confirmed confirmed) {
                 GroupLedger.Seat seat = confirmed.seat();
-                contact(seat.signupId()).ifPresent(to -> forward(seat.signupId(), events.confirmed(group, seat, to),
-                        timestamp, EligibilityTopology.SEATS_CONFIRMED));
+                contact(entry(seat.signupId()), seat.signupId()).ifPresent(to -> forward(seat.signupId(),
+                        events.confirmed(group, seat, to), timestamp, EligibilityTopology.SEATS_CONFIRMED));
                 forward(seat.signupId(), events.seated(seat.signupId(), group.id(), seat), timestamp,
                         EligibilityTopology.PLACES);
             }
             else if (change instanceof Change.Released released) {
                 GroupLedger.Seat seat = released.seat();
-                contact(seat.signupId())
+                ended(group.id(), seat.signupId(), PlaceState.valueOf(released.reason().name()), events, timestamp)
                     .ifPresent(to -> forward(seat.signupId(), events.released(group, seat, released.reason(), to),
                             timestamp, EligibilityTopology.SEATS_RELEASED));
-                ended(group.id(), seat.signupId(), PlaceState.valueOf(released.reason().name()), events, timestamp);
             }
             else if (change instanceof Change.LeftWaitlist left) {
                 Waiting place = left.place();
                 lines.delete(WaitingLine.key(group.id(), place.ticket()));
-                contact(place.signupId())
+                ended(group.id(), place.signupId(),
+                        left.by() == SeatLifecycle.Requester.STAFF ? PlaceState.REMOVED_FROM_WAITLIST
+                                : PlaceState.LEFT_WAITLIST,
+                        events, timestamp)
                     .ifPresent(to -> forward(place.signupId(), events.left(group, place.signupId(), left.by(), to),
                             timestamp, EligibilityTopology.WAITLIST_PLACES_LEFT));
-                ended(group.id(), place.signupId(), left.by() == SeatLifecycle.Requester.STAFF
-                        ? PlaceState.REMOVED_FROM_WAITLIST : PlaceState.LEFT_WAITLIST, events, timestamp);
             }
             else if (change instanceof Change.Promoted promoted) {
                 promoted(group, promoted, result.ledger(), events, timestamp);
@@ -238,17 +238,18 @@ final class GroupState {
         forward(signupId, events.seated(signupId, group.id(), seat), timestamp, EligibilityTopology.PLACES);
     }
 
-    /** A place ended: the person may sign up again, and nothing personal is kept. */
-    private void ended(String groupId, UUID signupId, PlaceState how, AvroEvents events, long timestamp) {
-        entry(signupId).ifPresent(entry -> {
-            String personKey = (entry instanceof SignupEntry.Holding holding) ? holding.personKey()
-                    : (entry instanceof SignupEntry.InLine inLine) ? inLine.personKey() : null;
-            if (personKey != null) {
-                standings.delete(standingKey(groupId, personKey));
-            }
-        });
+    /**
+     * A place ended: the person may sign up again, and nothing personal is kept. Returns
+     * how to tell them so, read before it is dropped.
+     */
+    private Optional<Contact> ended(String groupId, UUID signupId, PlaceState how, AvroEvents events, long timestamp) {
+        Optional<SignupEntry> entry = entry(signupId);
+        entry.filter(SignupEntry.Lasting.class::isInstance)
+            .map(lasting -> ((SignupEntry.Lasting) lasting).personKey())
+            .ifPresent(personKey -> standings.delete(standingKey(groupId, personKey)));
         remember(signupId, new SignupEntry.Ended(groupId, how));
         forward(signupId, events.ended(signupId, groupId, how), timestamp, EligibilityTopology.PLACES);
+        return contact(entry, signupId);
     }
 
     /** Saves the ledger and publishes the group's availability with it. */
@@ -262,16 +263,9 @@ final class GroupState {
                 EligibilityTopology.GROUP_AVAILABILITY);
     }
 
-    private Optional<Contact> contact(UUID signupId) {
-        Optional<Contact> contact = entry(signupId).flatMap(entry -> {
-            if (entry instanceof SignupEntry.Holding holding) {
-                return Optional.of(holding.contact());
-            }
-            if (entry instanceof SignupEntry.InLine inLine) {
-                return Optional.of(inLine.contact());
-            }
-            return Optional.empty();
-        });
+    private static Optional<Contact> contact(Optional<SignupEntry> entry, UUID signupId) {
+        Optional<Contact> contact = entry.filter(SignupEntry.Lasting.class::isInstance)
+            .map(lasting -> ((SignupEntry.Lasting) lasting).contact());
         if (contact.isEmpty()) {
             log.warn("No contact kept for signup {}: its change is applied but not emailed", signupId);
         }

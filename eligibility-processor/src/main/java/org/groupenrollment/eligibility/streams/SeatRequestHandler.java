@@ -112,12 +112,15 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
             }
         }
         // A later signup of the same person stands for their place.
-        UUID placeId = place(request.getSignupId());
+        UUID placeId = request.getSignupId();
         Optional<SignupEntry> entry = groups.entry(placeId);
-        Optional<Waiting> waiting = entry.filter(SignupEntry.InLine.class::isInstance)
-            .map(SignupEntry.InLine.class::cast)
-            .filter(inLine -> inLine.groupId().equals(group.id()))
-            .map(inLine -> new Waiting(placeId, inLine.ticket()));
+        if (entry.orElse(null) instanceof SignupEntry.SameAs sameAs) {
+            placeId = sameAs.original();
+            entry = groups.entry(placeId);
+        }
+        Optional<Waiting> waiting = (entry.orElse(null) instanceof SignupEntry.InLine inLine
+                && inLine.groupId().equals(group.id())) ? Optional.of(new Waiting(placeId, inLine.ticket()))
+                        : Optional.empty();
         SeatLifecycle.Requester by = SeatRequestValidation.requester(request);
         return switch (request.getAction()) {
             case CONFIRM -> lifecycle.confirm(ledger, placeId, now);
@@ -129,13 +132,6 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
             }
             default -> throw new IllegalStateException("Checked before: " + request.getAction());
         };
-    }
-
-    private UUID place(UUID signupId) {
-        return groups.entry(signupId)
-            .filter(SignupEntry.SameAs.class::isInstance)
-            .map(entry -> ((SignupEntry.SameAs) entry).original())
-            .orElse(signupId);
     }
 
     /**

@@ -12,6 +12,15 @@ import org.groupenrollment.events.PlaceState;
  */
 sealed interface SignupEntry {
 
+    /** A place that lasts: whose it is, and how to email them about it. */
+    sealed interface Lasting extends SignupEntry {
+
+        String personKey();
+
+        Contact contact();
+
+    }
+
     /** Decided without a place of its own (redirected, or from before places). */
     record Decided() implements SignupEntry {
     }
@@ -21,10 +30,10 @@ sealed interface SignupEntry {
     }
 
     /** Holds a seat; which, and until when, the group's ledger says. */
-    record Holding(String groupId, String personKey, Contact contact) implements SignupEntry {
+    record Holding(String groupId, String personKey, Contact contact) implements Lasting {
     }
 
-    record InLine(String groupId, String personKey, long ticket, Contact contact) implements SignupEntry {
+    record InLine(String groupId, String personKey, long ticket, Contact contact) implements Lasting {
     }
 
     /** The place ended, {@code how}; nothing personal is kept. */

@@ -60,11 +60,8 @@ final class ThymeleafEmailComposer implements EmailComposer {
         variables.put("seatNumber", seat.seatNumber());
         variables.put("held", seat.holdExpiresAt() != null);
         variables.put("confirmBy", seat.holdExpiresAt() == null ? "" : deadline(seat.holdExpiresAt(), seat.schedule()));
-        String subject = switch (seat.kind()) {
-            case "seat-opened" -> "A seat opened for you";
-            case "seat-held" -> "Please confirm your group place";
-            default -> "Your group place is confirmed";
-        };
+        String subject = seat.fromWaitlist() ? "A seat opened for you"
+                : (seat.holdExpiresAt() != null) ? "Please confirm your group place" : "Your group place is confirmed";
         return compose(seat, subject, variables);
     }
 

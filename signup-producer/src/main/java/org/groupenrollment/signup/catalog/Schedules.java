@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.groupenrollment.events.config.GroupCatalog;
+import org.groupenrollment.signup.place.Place;
 import org.springframework.stereotype.Component;
 
 /** When each group's cohorts meet, in words a person reads. */
@@ -32,6 +33,15 @@ public class Schedules {
 
     public Optional<Meeting> cohort(String groupId, String cohortId) {
         return of(groupId).stream().filter(meeting -> meeting.cohortId().equals(cohortId)).findFirst();
+    }
+
+    /**
+     * What a place shows of its group's schedule: a seat's own cohort, or, for a place in
+     * line or one that ended, every cohort of the group.
+     */
+    public List<Meeting> of(Place place) {
+        return place.state().isSeat() ? cohort(place.groupId(), place.cohortId()).map(List::of).orElse(List.of())
+                : of(place.groupId());
     }
 
     public Optional<String> groupName(String groupId) {

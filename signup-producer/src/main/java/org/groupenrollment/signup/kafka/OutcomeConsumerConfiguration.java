@@ -17,9 +17,10 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The status view's consumer. A record it cannot read is skipped (logged by the error
- * handler, never retried): the view is a convenience, and the notifier dead-letters such
- * records.
+ * The consumers of this service's views: the status view (outcomes) and the place and
+ * availability views. A record they cannot read is skipped (logged by the error handler,
+ * never retried): a view is a reading of what the processor keeps, and the notifier
+ * dead-letters unreadable outcomes.
  */
 @Configuration(proxyBeanMethods = false)
 class OutcomeConsumerConfiguration {

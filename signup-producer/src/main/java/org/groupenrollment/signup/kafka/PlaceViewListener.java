@@ -1,6 +1,7 @@
 package org.groupenrollment.signup.kafka;
 
 import org.groupenrollment.events.GroupAvailability;
+import org.groupenrollment.events.PlaceState;
 import org.groupenrollment.events.PlaceStatus;
 import org.groupenrollment.signup.place.Availability;
 import org.groupenrollment.signup.place.AvailabilityView;
@@ -38,7 +39,7 @@ class PlaceViewListener {
 
     @KafkaHandler
     void on(PlaceStatus status) {
-        if (status.getState() == org.groupenrollment.events.PlaceState.UNKNOWN) {
+        if (status.getState() == PlaceState.UNKNOWN) {
             log.warn("Place of signup {} is in a state this version does not know; not shown", status.getSignupId());
             return;
         }

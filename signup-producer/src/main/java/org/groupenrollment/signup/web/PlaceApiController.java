@@ -109,9 +109,7 @@ class PlaceApiController {
 
         static PlaceJson of(PlaceNow now, Schedules schedules) {
             Place place = now.place();
-            List<Schedules.Meeting> meetings = place.state().isSeat()
-                    ? schedules.cohort(place.groupId(), place.cohortId()).map(List::of).orElse(List.of())
-                    : schedules.of(place.groupId());
+            List<Schedules.Meeting> meetings = schedules.of(place);
             return new PlaceJson(place.groupId(), schedules.groupName(place.groupId()).orElse(place.groupId()),
                     place.state(), place.seatNumber(), place.holdExpiresAt(),
                     now.position() > 0 ? now.position() : null,

@@ -24,9 +24,7 @@ record PlacePage(String groupName, List<Schedules.Meeting> meetings, Place.State
     static PlacePage of(PlaceNow now, Schedules schedules, Instant at) {
         Place place = now.place();
         String group = schedules.groupName(place.groupId()).orElse("your");
-        List<Schedules.Meeting> meetings = place.state().isSeat()
-                ? schedules.cohort(place.groupId(), place.cohortId()).map(List::of).orElse(List.of())
-                : schedules.of(place.groupId());
+        List<Schedules.Meeting> meetings = schedules.of(place);
         return switch (place.state()) {
             case HELD -> held(place, group, meetings, at);
             case CONFIRMED -> new PlacePage(group, meetings, place.state(), "Your place is confirmed",
