@@ -7,6 +7,7 @@ import org.groupenrollment.events.SeatReleased;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupWaitlisted;
 import org.groupenrollment.events.WaitlistPlaceLeft;
+import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.notification.EmailSender;
 import org.groupenrollment.notification.OutcomeNotifier;
 import org.slf4j.Logger;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
                 multiplierString = "${enrollment.notifications.retry.multiplier}",
                 maxDelayString = "${enrollment.notifications.retry.max-delay}"),
         exclude = { EmailSender.PermanentEmailFailure.class, UnusableOutcomeException.class },
-        traversingCauses = "true", retryTopicSuffix = ".retry", dltTopicSuffix = ".dlt",
+        traversingCauses = "true", retryTopicSuffix = ".retry",
+        dltTopicSuffix = EnrollmentTopics.NOTIFIER_DEAD_LETTER_SUFFIX,
         numPartitions = "${enrollment.topics.partitions}",
         replicationFactor = "${enrollment.topics.replication-factor}",
         // Retries are rare: one thread per retry topic is plenty.

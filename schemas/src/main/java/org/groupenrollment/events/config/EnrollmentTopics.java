@@ -1,6 +1,7 @@
 package org.groupenrollment.events.config;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -23,8 +24,8 @@ public record EnrollmentTopics(@NotBlank String signupsSubmitted, @NotBlank Stri
         @NotBlank String signupsWaitlisted, @NotBlank String redirectedToDbt, @NotBlank String signupsDeadLetter,
         @NotBlank String seatRequests, @NotBlank String seatRequestsDeadLetter, @NotBlank String seatsConfirmed,
         @NotBlank String seatsReleased, @NotBlank String waitlistPlacesLeft, @NotBlank String capacityChanged,
-        @NotBlank String groupAvailability, @NotBlank String places, @Min(1) int partitions,
-        @Min(1) short replicationFactor) {
+        @NotBlank String groupAvailability, @NotBlank String places, @NotBlank String staffAudit,
+        @NotBlank String emailResends, @Min(1) int partitions, @Min(1) short replicationFactor) {
 
     /** The three outcome topics, one per kind of decision. */
     public List<String> outcomes() {
@@ -34,6 +35,28 @@ public record EnrollmentTopics(@NotBlank String signupsSubmitted, @NotBlank Stri
     /** What happened to a place after the decision, one topic per kind of event. */
     public List<String> placeChanges() {
         return List.of(seatsConfirmed, seatsReleased, waitlistPlacesLeft);
+    }
+
+    /**
+     * What the notifier appends to an event topic's name for its dead-letter topic; an
+     * annotation attribute there, so a constant here.
+     */
+    public static final String NOTIFIER_DEAD_LETTER_SUFFIX = ".dlt";
+
+    /** Every topic whose events the notifier turns into emails. */
+    public List<String> notified() {
+        return Stream.concat(outcomes().stream(), placeChanges().stream()).toList();
+    }
+
+    /**
+     * Every dead-letter topic: the processor's two and the notifier's one per event
+     * topic.
+     */
+    public List<String> deadLetters() {
+        return Stream
+            .concat(Stream.of(signupsDeadLetter, seatRequestsDeadLetter),
+                    notified().stream().map(topic -> topic + NOTIFIER_DEAD_LETTER_SUFFIX))
+            .toList();
     }
 
     /** The topics as the packaged {@code enrollment-shared.yml} names them. */
