@@ -1,0 +1,135 @@
+package org.groupenrollment.console.groups;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.groupenrollment.console.ConsoleSettings;
+import org.groupenrollment.console.audit.Activity;
+import org.groupenrollment.console.audit.AuditTrail;
+import org.groupenrollment.events.config.GroupCatalog;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff actions on a group. Each is a request to the processor (or, to send an email
+ * again, to the notifier); the page then waits a moment for the processor's answer to
+ * reach the board, and says what became of the request.
+ */
+@Controller
+@Validated
+class ActionController {
+
+    private final GroupController groups;
+
+    private final Board board;
+
+    private final GroupRequests requests;
+
+    private final EmailResends resends;
+
+    private final AuditTrail audit;
+
+    private final ConsoleSettings settings;
+
+    private final Clock clock;
+
+    ActionController(GroupController groups, Board board, GroupRequests requests, EmailResends resends,
+            AuditTrail audit, ConsoleSettings settings, Clock clock) {
+        this.groups = groups;
+        this.board = board;
+        this.requests = requests;
+        this.resends = resends;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @PostMapping("/groups/{groupId}/places/{signupId}/cancel")
+    String cancel(@PathVariable String groupId, @PathVariable String signupId, Principal staff,
+            RedirectAttributes flash) throws GroupRequests.NotSent, InterruptedException {
+        groups.known(groupId);
+        String id = GroupController.uuid(signupId);
+        Place place = board.place(id)
+            .filter(found -> found.groupId().equals(groupId))
+            .orElseThrow(() -> new UnknownGroupException("No place of that signup in this group."));
+        if (!place.lasts()) {
+            return back(groupId, flash, "That place had already ended; nothing was sent.");
+        }
+        String requestId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        requests.send(new GroupRequests.GroupRequest(requestId, groupId, GroupRequests.Action.CANCEL, id, null, null,
+                staff.getName(), now));
+        audit.record(Activity.of(staff.getName(), Activity.Kind.CANCELLED_PLACE)
+            .group(groupId)
+            .signup(id)
+            .request(requestId)
+            .at(now));
+        boolean applied = board.awaitUntil(() -> board.place(id).map(found -> !found.lasts()).orElse(false),
+                settings.answerWithin());
+        return back(groupId, flash,
+                applied ? (place.isSeat()
+                        ? "Seat cancelled. If anyone was waiting, the first in line has been offered it."
+                        : "Taken off the waitlist.") : "Cancellation sent; the processor has not applied it yet.");
+    }
+
+    @PostMapping("/groups/{groupId}/places/{signupId}/resend")
+    String resend(@PathVariable String groupId, @PathVariable String signupId, Principal staff,
+            RedirectAttributes flash) throws GroupRequests.NotSent {
+        groups.known(groupId);
+        String id = GroupController.uuid(signupId);
+        Board.PlaceFile file = board.file(id)
+            .orElseThrow(() -> new UnknownGroupException("No place of that signup in this group."));
+        Happening.EmailSource source = file.lastEmail()
+            .orElseThrow(() -> new UnknownGroupException("No email has been sent for that signup."));
+        String requestId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        resends.send(new EmailResends.ResendRequest(requestId, id, source, staff.getName(), now));
+        audit.record(Activity.of(staff.getName(), Activity.Kind.RESENT_LAST_EMAIL)
+            .group(groupId)
+            .signup(id)
+            .request(requestId)
+            .at(now));
+        flash.addFlashAttribute("message", "The last email is on its way again, with a fresh link.");
+        return "redirect:/groups/" + groupId + "/places/" + id;
+    }
+
+    @PostMapping("/groups/{groupId}/cohorts/{cohortId}/capacity")
+    String changeCapacity(@PathVariable String groupId, @PathVariable String cohortId,
+            @RequestParam @Min(0) @Max(1000) int capacity, Principal staff, RedirectAttributes flash)
+            throws GroupRequests.NotSent, InterruptedException {
+        GroupCatalog.Group group = groups.known(groupId);
+        if (group.cohorts().stream().noneMatch(cohort -> cohort.id().equals(cohortId))) {
+            throw new UnknownGroupException("No cohort with that id in this group.");
+        }
+        String requestId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        requests.send(new GroupRequests.GroupRequest(requestId, groupId, GroupRequests.Action.CHANGE_CAPACITY, null,
+                cohortId, capacity, staff.getName(), now));
+        audit.record(Activity.of(staff.getName(), Activity.Kind.CHANGED_CAPACITY)
+            .group(groupId)
+            .cohort(cohortId)
+            .request(requestId)
+            .detail("capacity " + capacity)
+            .at(now));
+        boolean applied = board.awaitUntil(() -> board.seats(groupId)
+            .flatMap(seats -> seats.cohort(cohortId))
+            .map(cohort -> cohort.capacity() == capacity)
+            .orElse(false), settings.answerWithin());
+        return back(groupId, flash, applied ? "Capacity of " + cohortId + " is now " + capacity + "."
+                : "Capacity change sent; the processor has not applied it yet.");
+    }
+
+    private static String back(String groupId, RedirectAttributes flash, String message) {
+        flash.addFlashAttribute("message", message);
+        return "redirect:/groups/" + groupId;
+    }
+
+}

@@ -1,0 +1,40 @@
+package org.groupenrollment.console.groups;
+
+import java.time.Instant;
+
+/**
+ * Where a signup stands in its group, as the processor last published it. No personal
+ * data: that is {@link Person}, joined in when a page shows it.
+ */
+public record Place(String signupId, String groupId, State state, String cohortId, Integer seatNumber,
+        Instant holdExpiresAt, Long waitlistTicket, String originalSignupId, Instant changedAt) {
+
+    public enum State {
+
+        HELD, CONFIRMED, WAITLISTED, CANCELLED_BY_PERSON, CANCELLED_BY_STAFF, HOLD_EXPIRED, LEFT_WAITLIST,
+        REMOVED_FROM_WAITLIST;
+
+        boolean isSeat() {
+            return this == HELD || this == CONFIRMED;
+        }
+
+        boolean lasts() {
+            return isSeat() || this == WAITLISTED;
+        }
+
+    }
+
+    public boolean lasts() {
+        return state.lasts();
+    }
+
+    public boolean isSeat() {
+        return state.isSeat();
+    }
+
+    /** A later signup of someone already in the group points at the place they hold. */
+    boolean isSecondSignup() {
+        return originalSignupId != null;
+    }
+
+}
