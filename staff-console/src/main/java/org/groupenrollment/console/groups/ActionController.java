@@ -12,7 +12,6 @@ import org.groupenrollment.console.audit.Activity;
 import org.groupenrollment.console.audit.AuditTrail;
 import org.groupenrollment.events.config.GroupCatalog;
 import org.springframework.stereotype.Controller;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * reach the board, and says what became of the request.
  */
 @Controller
-@Validated
 class ActionController {
 
     private final GroupController groups;

@@ -4,11 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import org.springframework.stereotype.Component;
-
-/** How pages show a time ({@code ${@times.show(t)}}): to the minute, in UTC, said so. */
-@Component("times")
-class Times {
+/** How pages show a time ({@code ${times.show(t)}}): to the second, in UTC, said so. */
+public final class Times {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
         .withZone(ZoneOffset.UTC);

@@ -5,9 +5,19 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Who is signed in, for every page's header: their id and whether they are an admin. */
+/**
+ * What every page may use: who is signed in and whether they are an admin (the header),
+ * and how times are shown.
+ */
 @ControllerAdvice
-class SignedIn {
+class PageAttributes {
+
+    private static final Times TIMES = new Times();
+
+    @ModelAttribute("times")
+    Times times() {
+        return TIMES;
+    }
 
     @ModelAttribute("staffId")
     String staffId(Authentication authentication) {
