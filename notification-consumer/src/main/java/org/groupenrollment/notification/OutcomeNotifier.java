@@ -1,5 +1,6 @@
 package org.groupenrollment.notification;
 
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -28,32 +29,44 @@ public class OutcomeNotifier {
         this.sentLog = sentLog;
     }
 
-    public void on(Outcome.SeatReserved seat) {
-        notify(seat, () -> composer.seatReserved(seat));
+    public void on(Outcome outcome) {
+        send(outcome.notificationId(), outcome.kind(), () -> composed(outcome));
     }
 
-    public void on(Outcome.Waitlisted waitlisted) {
-        notify(waitlisted, () -> composer.waitlisted(waitlisted));
+    /**
+     * Sends the email of an outcome again, made afresh (a new link), as a message of its
+     * own: a mail service that has the first would drop a copy with its Message-ID. Once
+     * per request, however often the request is delivered.
+     */
+    public void resend(Outcome outcome, UUID requestId) {
+        String notificationId = "resend." + requestId;
+        send(notificationId, outcome.kind(), () -> {
+            Email email = composed(outcome);
+            return new Email(email.to(), email.subject(), email.html(), email.text(),
+                    email.messageId().replace(outcome.notificationId(), notificationId), email.attachments());
+        });
     }
 
-    public void on(Outcome.RedirectedToDbt redirect) {
-        notify(redirect, () -> composer.redirectedToDbt(redirect));
+    private Email composed(Outcome outcome) {
+        if (outcome instanceof Outcome.SeatReserved seat) {
+            return composer.seatReserved(seat);
+        }
+        if (outcome instanceof Outcome.Waitlisted waitlisted) {
+            return composer.waitlisted(waitlisted);
+        }
+        if (outcome instanceof Outcome.RedirectedToDbt redirect) {
+            return composer.redirectedToDbt(redirect);
+        }
+        if (outcome instanceof Outcome.SeatConfirmed confirmed) {
+            return composer.seatConfirmed(confirmed);
+        }
+        if (outcome instanceof Outcome.SeatReleased released) {
+            return composer.seatReleased(released);
+        }
+        return composer.waitlistPlaceLeft((Outcome.WaitlistPlaceLeft) outcome);
     }
 
-    public void on(Outcome.SeatConfirmed confirmed) {
-        notify(confirmed, () -> composer.seatConfirmed(confirmed));
-    }
-
-    public void on(Outcome.SeatReleased released) {
-        notify(released, () -> composer.seatReleased(released));
-    }
-
-    public void on(Outcome.WaitlistPlaceLeft left) {
-        notify(left, () -> composer.waitlistPlaceLeft(left));
-    }
-
-    private void notify(Outcome outcome, Supplier<Email> email) {
-        String notificationId = outcome.notificationId();
+    private void send(String notificationId, String kind, Supplier<Email> email) {
         if (sentLog.wasSent(notificationId)) {
             log.debug("Notification {} was sent before; not sending again", notificationId);
             return;
@@ -67,7 +80,7 @@ public class OutcomeNotifier {
             log.warn("{} ({})", ex.getMessage(), ex.getClass().getSimpleName());
             throw ex;
         }
-        sentLog.recordSent(notificationId, outcome.kind());
+        sentLog.recordSent(notificationId, kind);
         log.info("Notification {} sent", notificationId);
     }
 

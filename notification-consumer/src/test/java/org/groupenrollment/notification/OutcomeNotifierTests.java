@@ -73,6 +73,23 @@ class OutcomeNotifierTests {
             .containsExactly("waitlisted", "seat-opened", "seat-confirmed", "seat-released");
     }
 
+    @Test
+    void aResendIsAMessageOfItsOwnSentOncePerRequestEvenAfterTheOriginal() {
+        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog);
+        var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
+        java.util.UUID request = java.util.UUID.randomUUID();
+
+        notifier.on(seat);
+        notifier.resend(seat, request);
+        notifier.resend(seat, request);
+        notifier.resend(seat, java.util.UUID.randomUUID());
+
+        assertThat(sent).hasSize(3).extracting(Email::subject).containsOnly(sent.get(0).subject());
+        assertThat(sent).extracting(Email::to).containsOnly("sam@example.org");
+        assertThat(sent).extracting(Email::messageId).doesNotHaveDuplicates();
+        assertThat(sent.get(1).messageId()).contains("resend." + request);
+    }
+
     /**
      * The notifier's logic does not depend on how an email looks: one line per outcome
      * will do.

@@ -2,6 +2,7 @@ package org.groupenrollment.notification.kafka;
 
 import java.time.DayOfWeek;
 import java.util.List;
+import java.util.Optional;
 
 import org.groupenrollment.events.LeaveReason;
 import org.groupenrollment.events.MeetingDay;
@@ -22,6 +23,29 @@ import org.groupenrollment.notification.Outcome;
 final class OutcomeEvents {
 
     private OutcomeEvents() {
+    }
+
+    /** Any of the events the notifier makes emails of; empty for anything else. */
+    static Optional<Outcome> anyOutcome(Object event) {
+        if (event instanceof SeatReserved seat) {
+            return Optional.of(toOutcome(seat));
+        }
+        if (event instanceof SignupWaitlisted waitlisted) {
+            return Optional.of(toOutcome(waitlisted));
+        }
+        if (event instanceof RedirectedToDbt redirect) {
+            return Optional.of(toOutcome(redirect));
+        }
+        if (event instanceof SeatConfirmed confirmed) {
+            return Optional.of(toOutcome(confirmed));
+        }
+        if (event instanceof SeatReleased released) {
+            return Optional.of(toOutcome(released));
+        }
+        if (event instanceof WaitlistPlaceLeft left) {
+            return Optional.of(toOutcome(left));
+        }
+        return Optional.empty();
     }
 
     static Outcome.SeatReserved toOutcome(SeatReserved seat) {
