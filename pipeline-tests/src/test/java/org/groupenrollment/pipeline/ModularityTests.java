@@ -17,7 +17,7 @@ class ModularityTests {
 
     @Test
     void servicesDoNotDependOnEachOther() {
-        slices().matching("org.groupenrollment.(signup|eligibility|notification)..")
+        slices().matching("org.groupenrollment.(signup|eligibility|notification|console)..")
             .should()
             .notDependOnEachOther()
             .check(PIPELINE);
@@ -40,7 +40,7 @@ class ModularityTests {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.groupenrollment.signup..", "org.groupenrollment.eligibility..",
-                    "org.groupenrollment.notification..")
+                    "org.groupenrollment.notification..", "org.groupenrollment.console..")
             .check(PIPELINE);
     }
 
@@ -64,13 +64,25 @@ class ModularityTests {
     void eachServiceMapsTheEventsAtItsKafkaEdge() {
         noClasses().that()
             .resideInAnyPackage("org.groupenrollment.signup..", "org.groupenrollment.notification..",
-                    "org.groupenrollment.eligibility..")
+                    "org.groupenrollment.eligibility..", "org.groupenrollment.console..")
             .and()
             .resideOutsideOfPackages("org.groupenrollment.signup.kafka..", "org.groupenrollment.notification.kafka..",
-                    "org.groupenrollment.eligibility.streams..")
+                    "org.groupenrollment.eligibility.streams..", "org.groupenrollment.console.kafka..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.groupenrollment.events")
+            .check(PIPELINE);
+    }
+
+    @Test
+    void onlyTheKafkaEdgeOfTheConsoleTalksToKafka() {
+        noClasses().that()
+            .resideInAPackage("org.groupenrollment.console..")
+            .and()
+            .resideOutsideOfPackage("org.groupenrollment.console.kafka..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
             .check(PIPELINE);
     }
 

@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.groupenrollment.console.StaffConsoleApplication;
 import org.groupenrollment.eligibility.EligibilityProcessorApplication;
 import org.groupenrollment.notification.NotificationConsumerApplication;
 import org.groupenrollment.signup.SignupProducerApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The three services, each its own Spring Boot application as in production, started in
- * this JVM against the given broker, registry and SMTP server.
+ * The three services (and, when asked, the staff console), each its own Spring Boot
+ * application as in production, started in this JVM against the given broker, registry
+ * and SMTP server.
  */
 final class RunningPipeline implements AutoCloseable {
 
@@ -23,6 +26,8 @@ final class RunningPipeline implements AutoCloseable {
     private final Path dataDir;
 
     private ConfigurableApplicationContext producer;
+
+    private ConfigurableApplicationContext console;
 
     RunningPipeline(String bootstrapServers, String registryUrl, int smtpPort, Path dataDir) {
         this.dataDir = dataDir;
@@ -54,6 +59,22 @@ final class RunningPipeline implements AutoCloseable {
                 "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance));
         services.add(processor);
         return processor;
+    }
+
+    /**
+     * The staff console, with one admin who signs in with {@code password}; it answers
+     * the processor's requests within 10 s.
+     */
+    RunningPipeline startConsole(String admin, String password) {
+        console = start(StaffConsoleApplication.application(), "--enrollment.console.users[0].username=" + admin,
+                "--enrollment.console.users[0].password-hash=" + new BCryptPasswordEncoder(4).encode(password),
+                "--enrollment.console.users[0].roles=ADMIN", "--enrollment.console.answer-within=10s");
+        services.add(console);
+        return this;
+    }
+
+    String consoleUrl() {
+        return "http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port");
     }
 
     String signupUrl() {

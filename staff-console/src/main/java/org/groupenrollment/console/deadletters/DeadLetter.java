@@ -15,14 +15,18 @@ import java.util.Optional;
 public record DeadLetter(String topic, int partition, long offset, Instant at, String key, List<Header> headers,
         byte[] value) {
 
-    /** spring-kafka's names, which the processor's dead letters use too. */
-    static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
+    /**
+     * spring-kafka's names (KafkaHeaders), which the processor's dead letters use too;
+     * kept here so the dead letters need no Kafka library (DeadLetterHeaderNamesTests).
+     */
+    public static final String ORIGINAL_TOPIC = "kafka_original-topic";
 
-    static final String PREFIX = "kafka_dlt-";
+    /** Every header spring-kafka adds starts so; a failure's own headers among them. */
+    public static final String PREFIX = "kafka_";
 
-    static final String EXCEPTION_CLASS = "kafka_dlt-exception-fqcn";
+    public static final String EXCEPTION_CLASS = "kafka_exception-fqcn";
 
-    static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
+    public static final String EXCEPTION_MESSAGE = "kafka_exception-message";
 
     /** Ours: how often the record was sent back to its topic, so a loop shows. */
     public static final String REDRIVE_COUNT = "enrollment-redrive-count";
@@ -100,7 +104,8 @@ public record DeadLetter(String topic, int partition, long offset, Instant at, S
             return "";
         }
         boolean number = header.name().startsWith(PREFIX) || header.name().equals(REDRIVE_COUNT);
-        if (number && value.length == Integer.BYTES && !header.name().endsWith("fqcn")) {
+        if (number && value.length == Integer.BYTES && header.name().endsWith("partition")
+                || header.name().equals(REDRIVE_COUNT)) {
             return String.valueOf(ByteBuffer.wrap(value).getInt());
         }
         if (number && value.length == Long.BYTES

@@ -62,7 +62,7 @@ class DeadLetterPagesTests {
             .contains("enrollment.signups.submitted.dlt-3@12", "enrollment.signups.submitted.dlt-3@13")
             .contains("from enrollment.signups.submitted")
             .contains("org.apache.kafka.common.errors.SerializationException", "Unknown magic byte")
-            .contains("kafka_dlt-original-offset", "977")
+            .contains("kafka_original-offset", "977")
             .contains("Open");
     }
 

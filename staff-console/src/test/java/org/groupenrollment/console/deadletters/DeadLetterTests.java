@@ -23,8 +23,8 @@ class DeadLetterTests {
     @Test
     void binaryPartitionAndOffsetHeadersAreShownAsNumbersAndTextAsText() {
         assertThat(DeadLetters.unreadableSignup(12).shownHeaders()).extracting(header -> header[0] + "=" + header[1])
-            .contains("kafka_dlt-original-partition=3", "kafka_dlt-original-offset=977",
-                    "kafka_dlt-original-topic=enrollment.signups.submitted", "traceparent=00-abc-def-01");
+            .contains("kafka_original-partition=3", "kafka_original-offset=977",
+                    "kafka_original-topic=enrollment.signups.submitted", "traceparent=00-abc-def-01");
     }
 
     @Test
@@ -53,7 +53,7 @@ class DeadLetterTests {
     @Test
     void theOriginalTopicIsTheFirstNamedThroughEveryRetry() {
         DeadLetter retried = DeadLetters.unreadableSignup(14,
-                DeadLetters.text("kafka_dlt-original-topic", "enrollment.seats.reserved-retry-2000"));
+                DeadLetters.text("kafka_original-topic", "enrollment.seats.reserved-retry-2000"));
 
         assertThat(retried.originalTopic()).contains("enrollment.signups.submitted");
     }

@@ -15,11 +15,11 @@ final class DeadLetters {
     /** A signup the processor could not read, as it dead-letters one. */
     static DeadLetter unreadableSignup(long offset, DeadLetter.Header... extra) {
         List<DeadLetter.Header> headers = new ArrayList<>(List.of(text("traceparent", "00-abc-def-01"),
-                text("kafka_dlt-exception-fqcn", "org.apache.kafka.common.errors.SerializationException"),
-                text("kafka_dlt-exception-message", "Unknown magic byte"),
-                text("kafka_dlt-original-topic", "enrollment.signups.submitted"),
-                new DeadLetter.Header("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(3).array()),
-                new DeadLetter.Header("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(977L).array())));
+                text("kafka_exception-fqcn", "org.apache.kafka.common.errors.SerializationException"),
+                text("kafka_exception-message", "Unknown magic byte"),
+                text("kafka_original-topic", "enrollment.signups.submitted"),
+                new DeadLetter.Header("kafka_original-partition", ByteBuffer.allocate(4).putInt(3).array()),
+                new DeadLetter.Header("kafka_original-offset", ByteBuffer.allocate(8).putLong(977L).array())));
         headers.addAll(List.of(extra));
         return new DeadLetter("enrollment.signups.submitted.dlt", 3, offset, Instant.parse("2026-12-05T14:00:00Z"),
                 "ocd", List.copyOf(headers), new byte[] { 1, 2, 3 });
