@@ -38,7 +38,7 @@ final class DemoStory {
     static final String LETS_IT_RUN_OUT = "ben.demo@example.org";
 
     /** How long the demo keeps acting on new emails: past the last hold it could see. */
-    private static final Duration ACTING = HOLD.multipliedBy(3);
+    static final Duration ACTING = HOLD.multipliedBy(3);
 
     private static final Pattern PLACE_LINK = Pattern.compile("https?://[^\\s/]+/places/([A-Za-z0-9_-]+)");
 

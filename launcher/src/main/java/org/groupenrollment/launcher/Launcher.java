@@ -55,9 +55,9 @@ public final class Launcher {
             prepareDataDir(settings, console);
             System.setProperty("launcher.log.dir", settings.dataDir().resolve("logs").toString());
             pipeline.start();
-            printReady(settings, console, Duration.between(begin, Instant.now()));
+            printReady(settings, console, Duration.between(begin, Instant.now()), pipeline.staffLogin());
             if (settings.demo()) {
-                runDemo(settings, console);
+                runDemo(settings, console, pipeline);
             }
         }
         catch (LaunchException | UncheckedIOException ex) {
@@ -84,26 +84,31 @@ public final class Launcher {
         }
     }
 
-    private static void printReady(LaunchSettings settings, Console console, Duration took) {
+    private static void printReady(LaunchSettings settings, Console console, Duration took, StaffLogin staff) {
         Ports ports = settings.ports();
         console.info("""
 
                 Pipeline ready in %.1f s. Open:
                   Signup form              http://localhost:%d/
                   Inbox (emails sent)      http://localhost:%d/
+                  Staff console            http://localhost:%d/
+                                           sign in as %s with password %s
+                                           (kept in %s)
                   Schema registry          http://localhost:%d/apis/ccompat/v7/subjects
                   Kafka bootstrap          127.0.0.1:%d
                   Health  signup-producer        http://localhost:%d/actuator/health
                           eligibility-processor  http://localhost:%d/actuator/health
                           notification-consumer  http://localhost:%d/actuator/health
+                          staff-console          http://localhost:%d/actuator/health
                   Mail API (GreenMail)     http://localhost:%d/api/user
                 Data folder: %s (kept across restarts; --reset wipes it). Logs in its logs/ folder.
                 Press Ctrl-C to stop everything.""".formatted(took.toMillis() / 1000.0, ports.of("signup"),
-                ports.of("inbox"), ports.of("registry"), ports.of("kafka"), ports.of("signup"), ports.of("eligibility"),
-                ports.of("notification"), ports.of("mail-api"), settings.dataDir()));
+                ports.of("inbox"), ports.of("console"), staff.username(), staff.password(), staff.passwordFile(),
+                ports.of("registry"), ports.of("kafka"), ports.of("signup"), ports.of("eligibility"),
+                ports.of("notification"), ports.of("console"), ports.of("mail-api"), settings.dataDir()));
     }
 
-    private static void runDemo(LaunchSettings settings, Console console) {
+    private static void runDemo(LaunchSettings settings, Console console, Pipeline pipeline) {
         String signupUrl = "http://127.0.0.1:" + settings.ports().of("signup");
         try {
             var emails = DemoSignups.submit(signupUrl, 10, 2);
@@ -116,6 +121,12 @@ public final class Launcher {
                     + " \"A seat opened for you\".");
             new DemoStory(signupUrl, "http://127.0.0.1:" + settings.ports().of("mail-api"), console)
                 .actInTheBackground();
+            DemoStaff staff = new DemoStaff("http://127.0.0.1:" + settings.ports().of("console"), pipeline.staffLogin(),
+                    pipeline.bootstrapServers(), console);
+            staff.leaveADeadLetter();
+            console.info("Demo: a misconfigured client wrote one signup as JSON instead of Avro; the staff console"
+                    + " lists it under Dead letters, to redrive or mark resolved.");
+            staff.resendInTheBackground(DemoStory.ACTING);
         }
         catch (IOException | InterruptedException ex) {
             throw new LaunchException("The demo could not submit its signups: " + ex.getMessage(), ex);

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 import org.groupenrollment.localregistry.LocalSchemaRegistry;
 
@@ -16,13 +17,22 @@ import org.groupenrollment.localregistry.LocalSchemaRegistry;
  */
 final class Pipeline implements AutoCloseable {
 
-    private static final String[] SERVICES = { "eligibility-processor", "notification-consumer", "signup-producer" };
+    private static final String[] SERVICES = { "eligibility-processor", "notification-consumer", "signup-producer",
+            "staff-console" };
+
+    /** Each service's port, by the name --NAME-port sets it with. */
+    private static final Map<String, String> PORTS = Map.of("eligibility-processor", "eligibility",
+            "notification-consumer", "notification", "signup-producer", "signup", "staff-console", "console");
 
     private final LaunchSettings settings;
 
     private final Console console;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    private StaffLogin staffLogin;
+
+    private KafkaBroker kafka;
 
     Pipeline(LaunchSettings settings, Console console) {
         this.settings = settings;
@@ -31,7 +41,8 @@ final class Pipeline implements AutoCloseable {
 
     void start() {
         Ports ports = settings.ports();
-        KafkaBroker kafka = step("Kafka broker (KRaft) on port " + ports.of("kafka"), () -> KafkaBroker
+        staffLogin = StaffLogin.adminIn(settings.dataDir());
+        kafka = step("Kafka broker (KRaft) on port " + ports.of("kafka"), () -> KafkaBroker
             .start(settings.dataDir().resolve("kafka"), ports.of("kafka"), ports.of("kafka-controller")));
         started.push(kafka);
 
@@ -59,6 +70,14 @@ final class Pipeline implements AutoCloseable {
             awaitReady(service + " on port " + ports.of(portName(service)), services.get(i),
                     "http://127.0.0.1:" + ports.of(portName(service)) + "/actuator/health/readiness");
         }
+    }
+
+    StaffLogin staffLogin() {
+        return staffLogin;
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     String registryUrl() {
@@ -115,6 +134,7 @@ final class Pipeline implements AutoCloseable {
             case "notification-consumer" ->
                 List.of("--enrollment.notifications.place-links.base-url=http://localhost:" + ports.of("signup"));
             case "signup-producer" -> settings.demo() ? List.of(Components.NO_RATE_LIMIT) : List.of();
+            case "staff-console" -> staffLogin.consoleArguments();
             default -> settings.demo() ? DemoStory.PROCESSOR_ARGUMENTS : List.of();
         };
     }
@@ -133,7 +153,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     private static String portName(String service) {
-        return service.substring(0, service.indexOf('-'));
+        return PORTS.get(service);
     }
 
 }

@@ -63,6 +63,7 @@ public final class Ports {
         ports.put("registry", 8081);
         ports.put("eligibility", 8082);
         ports.put("notification", 8083);
+        ports.put("console", 8084);
         ports.put("inbox", 8025);
         ports.put("mail-api", 8026);
         ports.put("smtp", 3025);

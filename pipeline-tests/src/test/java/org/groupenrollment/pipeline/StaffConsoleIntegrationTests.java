@@ -153,6 +153,9 @@ class StaffConsoleIntegrationTests {
             .orElseThrow();
         assertThat(again.getMessageID()).isNotEqualTo(first.getMessageID()).contains("resend.");
         assertThat(Emails.placeToken(again)).isNotNull();
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(staff.get("/groups/anxiety/places/" + signup).body())
+                .contains("Last email sent again by staff", "by " + ADMIN));
         assertThat(audited()).anySatisfy(activity -> {
             assertThat(activity.getActivity().name()).isEqualTo("RESENT_LAST_EMAIL");
             assertThat(activity.getSignupId()).hasToString(signup);

@@ -11,8 +11,20 @@ public record Place(String signupId, String groupId, State state, String cohortI
 
     public enum State {
 
-        HELD, CONFIRMED, WAITLISTED, CANCELLED_BY_PERSON, CANCELLED_BY_STAFF, HOLD_EXPIRED, LEFT_WAITLIST,
-        REMOVED_FROM_WAITLIST;
+        HELD("Seat held for confirmation"), CONFIRMED("Seat confirmed"), WAITLISTED("On the waitlist"),
+        CANCELLED_BY_PERSON("Cancelled by the person"), CANCELLED_BY_STAFF("Cancelled by staff"),
+        HOLD_EXPIRED("Hold ran out"), LEFT_WAITLIST("Left the waitlist"),
+        REMOVED_FROM_WAITLIST("Taken off the waitlist by staff");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
 
         boolean isSeat() {
             return this == HELD || this == CONFIRMED;

@@ -122,7 +122,8 @@ class GroupPagesTests {
         assertThat(page).bodyText()
             .containsSubsequence("Cal Example", "cal@example.org", "Signed up", "Seat held for confirmation",
                     "ocd-tue, seat 1")
-            .contains("Resend the last email");
+            .contains("Resend the last email")
+            .contains("Cancel seat");
         assertThat(audit.recorded).singleElement().satisfies(activity -> {
             assertThat(activity.kind()).isEqualTo(Activity.Kind.VIEWED_PLACE);
             assertThat(activity.signupId()).isEqualTo(held.signupId());
