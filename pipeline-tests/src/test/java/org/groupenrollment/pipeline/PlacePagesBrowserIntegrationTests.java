@@ -1,13 +1,10 @@
 package org.groupenrollment.pipeline;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -17,19 +14,13 @@ import org.groupenrollment.events.links.PlaceLinks;
 import org.groupenrollment.testsupport.SchemaRegistryExtension;
 import org.groupenrollment.testsupport.SchemaRegistryProcess;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -39,8 +30,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The form and the "your place" page in a real browser (the system's Chromium, driven by
  * Selenium): a person signs up, opens the link in their email, confirms, then cancels,
- * each step a screenshot under {@code target/browser}. Skipped where no Chromium and
- * ChromeDriver are installed (CI installs them).
+ * each step a screenshot under {@code target/browser} and checked by axe-core for serious
+ * accessibility faults. Skipped where no Chromium and ChromeDriver are installed (CI
+ * installs them).
  */
 @ExtendWith(SchemaRegistryExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,18 +52,11 @@ class PlacePagesBrowserIntegrationTests {
 
     @BeforeAll
     void start(SchemaRegistryProcess registry) throws IOException {
-        Optional<Path> chromium = onPath("chromium");
-        Optional<Path> driver = onPath("chromedriver");
-        Assumptions.assumeTrue(chromium.isPresent() && driver.isPresent(),
-                "Chromium and ChromeDriver are not installed (apt-get install chromium chromium-driver)");
+        browser = SystemChromium.startOrSkip();
         broker = SingleNodeKafka.start();
         pipeline = new RunningPipeline(broker.getBrokersAsString(), registry.url(), smtp.getSmtp().getPort(),
                 Files.createTempDirectory("browser-"))
             .start();
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-            .usingAnyFreePort()
-            .build(), options(chromium.get()));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -157,31 +142,10 @@ class PlacePagesBrowserIntegrationTests {
                 .orElse(null), found -> found != null);
     }
 
+    /** A screenshot of the page, and no serious accessibility fault on it. */
     private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /**
-     * Headless, as root, and cut off from the internet: without the background-networking
-     * switches Chromium keeps trying to reach Google's services.
-     */
-    private static ChromeOptions options(Path chromium) throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1000,1400", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-        return options;
-    }
-
-    private static Optional<Path> onPath(String command) {
-        return List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-            .stream()
-            .map(dir -> Path.of(dir, command))
-            .filter(Files::isExecutable)
-            .findFirst();
+        SystemChromium.screenshot(browser, SCREENSHOTS, name);
+        assertThat(SystemChromium.seriousAccessibilityViolations(browser)).as(name).isEmpty();
     }
 
 }
