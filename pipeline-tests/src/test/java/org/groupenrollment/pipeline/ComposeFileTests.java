@@ -1,0 +1,84 @@
+package org.groupenrollment.pipeline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.avro.Schema;
+import org.groupenrollment.events.Applicant;
+import org.groupenrollment.events.Recipient;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml, which no test here can start (no Docker engine): every service is
+ * in it, Kafka UI masks every personal field the events carry, and the console's local
+ * admin signs in with the password its comment gives.
+ */
+class ComposeFileTests {
+
+    private static final Map<String, Map<String, Object>> SERVICES = services();
+
+    @Test
+    void everyServiceIsBuiltFromThisRepository() {
+        assertThat(SERVICES).containsKeys("signup-producer", "eligibility-processor", "notification-consumer",
+                "staff-console");
+    }
+
+    @Test
+    void kafkaUiIsTheMaintainedForkPinnedAndMasksEveryPersonalFieldOfTheEvents() {
+        Map<String, Object> ui = SERVICES.get("kafka-ui");
+        assertThat((String) ui.get("image")).startsWith("ghcr.io/kafbat/kafka-ui:v").doesNotEndWith(":latest");
+        Set<String> personal = new TreeSet<>();
+        for (Schema schema : List.of(Applicant.getClassSchema(), Recipient.getClassSchema())) {
+            schema.getFields().forEach(field -> personal.add(field.name()));
+        }
+        Map<String, Object> environment = environment("kafka-ui");
+        Set<String> masked = new TreeSet<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("KAFKA_CLUSTERS_0_MASKING_0_FIELDS_")) {
+                masked.add(String.valueOf(value));
+            }
+        });
+        assertThat(masked).isEqualTo(personal);
+        assertThat(environment.get("KAFKA_CLUSTERS_0_MASKING_0_TOPICVALUESPATTERN")).isEqualTo("enrollment\\..*");
+    }
+
+    @Test
+    void theConsolesLocalAdminSignsInWithThePasswordTheFileNames() throws IOException {
+        String hash = String.valueOf(environment("staff-console").get("ENROLLMENT_CONSOLE_USERS_0_PASSWORD_HASH"))
+            .replace("$$", "$");
+
+        assertThat(new BCryptPasswordEncoder().matches("local-only-change-me", hash)).isTrue();
+        assertThat(Files.readString(compose())).contains("(admin / local-only-change-me)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(String service) {
+        return (Map<String, Object>) SERVICES.get(service).get("environment");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() {
+        try (Reader file = Files.newBufferedReader(compose())) {
+            Map<String, Object> compose = new Yaml().load(file);
+            return (Map<String, Map<String, Object>>) compose.get("services");
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static Path compose() {
+        return Path.of("..", "docker-compose.yml");
+    }
+
+}
