@@ -3,6 +3,7 @@ package org.groupenrollment.console.security;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -31,7 +33,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * token; sessions time out (server.servlet.session.timeout); pages are never cached
  * (Spring Security's default Cache-Control: no-store) and cannot be framed or leak a
  * referrer. A browser that is not signed in is sent to the sign-in page; the JSON
- * overview answers 401 instead.
+ * overview answers 401 instead. Local users sign in with a password; with an identity
+ * provider configured, people can sign in there too (OpenID Connect).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -42,7 +45,12 @@ class StaffSecurity {
             + "base-uri 'none'; object-src 'none'";
 
     @Bean
-    SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain staffPages(HttpSecurity http, StaffUsers users,
+            ObjectProvider<ClientRegistrationRepository> identityProviders) throws Exception {
+        if (identityProviders.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/login")
+                .userInfoEndpoint(info -> info.userAuthoritiesMapper(new RolesFromClaim(users.rolesClaim()))));
+        }
         return http
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/console.css", "/console.js", "/actuator/health/**", "/actuator/info",
@@ -79,10 +87,11 @@ class StaffSecurity {
     }
 
     @Bean
-    UserDetailsService staffUsers(StaffUsers users) {
-        if (users.users().isEmpty()) {
+    UserDetailsService staffUsers(StaffUsers users, ObjectProvider<ClientRegistrationRepository> identityProviders) {
+        if (users.users().isEmpty() && identityProviders.getIfAvailable() == null) {
             throw new IllegalStateException("No staff can sign in: list them under enrollment.console.users, each"
-                    + " with a username, a bcrypt password-hash and roles (STAFF, ADMIN)");
+                    + " with a username, a bcrypt password-hash and roles (STAFF, ADMIN), or configure an identity"
+                    + " provider (spring.security.oauth2.client.registration.*)");
         }
         return new InMemoryUserDetailsManager(users.users()
             .stream()

@@ -12,12 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The console's local users: a name, a bcrypt hash of the password (never the password)
- * and roles. {@code ./run-pipeline} makes one admin with a random password.
+ * Who can sign in. Local users: a name, a bcrypt hash of the password (never the
+ * password) and roles; {@code ./run-pipeline} makes one admin with a random password.
+ * With an identity provider configured (spring.security.oauth2.client.registration.*),
+ * people sign in there, and {@code rolesClaim} names the ID token's claim that lists
+ * their roles.
  */
 @Validated
 @ConfigurationProperties("enrollment.console")
-record StaffUsers(@DefaultValue List<@Valid User> users) {
+record StaffUsers(@DefaultValue List<@Valid User> users, @DefaultValue("roles") @NotBlank String rolesClaim) {
 
     record User(@NotBlank String username,
             @Pattern(regexp = "\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}",
