@@ -77,6 +77,9 @@ public final class Bench {
             if (only.equals("all") || only.equals("email")) {
                 figures.addAll(Email.run(env, topics, progress, emails));
             }
+            if (only.equals("all") || only.equals("console")) {
+                figures.addAll(ConsoleBoard.run(progress));
+            }
 
             memory = env.peakMemoryMiB();
             Runtime.getRuntime().removeShutdownHook(stopChildren);

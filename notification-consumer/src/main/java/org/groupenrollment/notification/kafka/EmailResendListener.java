@@ -52,7 +52,8 @@ class EmailResendListener {
         this.reader = consumers.createConsumer(null, "email-resend-reader", null, overrides);
     }
 
-    @KafkaListener(id = "email-resender", topics = "${enrollment.topics.email-resends}")
+    // Resends are rare: one consumer is plenty.
+    @KafkaListener(id = "email-resender", topics = "${enrollment.topics.email-resends}", concurrency = "1")
     void on(EmailResendRequested request) {
         if (!notified.contains(request.getTopic())) {
             log.warn("Resend {} points at {}, which holds no emails' events; dropped", request.getRequestId(),

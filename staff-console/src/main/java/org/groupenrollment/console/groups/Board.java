@@ -3,7 +3,6 @@ package org.groupenrollment.console.groups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ public class Board {
     }
 
     /** The seats of a group by cohort and seat number, then its line in ticket order. */
-    GroupPeople people(String groupId) {
+    public GroupPeople people(String groupId) {
         List<Entry> seated = new ArrayList<>();
         List<Entry> waiting = new ArrayList<>();
         for (String signupId : lasting(groupId)) {
@@ -147,19 +146,13 @@ public class Board {
     }
 
     /** One lasting place with its person, when the signup has been read. */
-    record Entry(Place place, Person person, boolean promoted) {
+    public record Entry(Place place, Person person, boolean promoted) {
     }
 
-    record GroupPeople(List<Entry> seated, List<Entry> waiting) {
+    public record GroupPeople(List<Entry> seated, List<Entry> waiting) {
 
-        int size() {
+        public int size() {
             return seated.size() + waiting.size();
-        }
-
-        Collection<Entry> all() {
-            List<Entry> all = new ArrayList<>(seated);
-            all.addAll(waiting);
-            return all;
         }
 
     }
