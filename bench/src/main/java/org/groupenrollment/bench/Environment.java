@@ -99,15 +99,16 @@ final class Environment implements AutoCloseable {
      */
     int startService(String name, String module, String... extra) {
         int port = nextServicePort++;
-        List<String> command = new ArrayList<>(Components.service(home, module, port, kafka.bootstrapServers(),
-                registryUrl(), dataDir.resolve(name), smtpPort));
+        int managementPort = nextServicePort++;
+        List<String> command = new ArrayList<>(Components.service(home, module, port, managementPort,
+                kafka.bootstrapServers(), registryUrl(), dataDir.resolve(name), smtpPort));
         command.add("--logging.level.root=WARN");
         command.add("--enrollment.secrets.hmac-key=" + hmacKey);
         command.addAll(List.of(extra));
         JavaProcess process = JavaProcess.start(name, command, home, dataDir.resolve("logs/" + name + ".log"));
         processes.add(process);
         services.put(name, process);
-        process.awaitHttpOk("http://127.0.0.1:" + port + "/actuator/health/readiness", Duration.ofSeconds(180));
+        process.awaitHttpOk(Components.readinessUrl(managementPort), Duration.ofSeconds(180));
         return port;
     }
 

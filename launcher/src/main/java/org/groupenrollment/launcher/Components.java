@@ -67,21 +67,27 @@ public final class Components {
     }
 
     /**
-     * One of the three services from its runnable jar, wired to the given broker,
-     * registry and SMTP server.
+     * One of the services from its runnable jar, wired to the given broker, registry and
+     * SMTP server, with its management endpoints (health, metrics) on a port of their
+     * own.
      */
-    public static List<String> service(Path home, String module, int port, String bootstrapServers, String registryUrl,
-            Path dataDir, int smtpPort) {
+    public static List<String> service(Path home, String module, int port, int managementPort, String bootstrapServers,
+            String registryUrl, Path dataDir, int smtpPort) {
         Path jar = built(home.resolve(module).resolve("target"), module + "-*-exec.jar");
         // C1 only: five JVMs share a laptop's few cores here, and C2 kept two compiler
         // threads per JVM busy for minutes under load (half the machine at 200 signups/s,
         // measured by bench/run), for code that spends its time waiting on Kafka and SMTP
         // anyway.
         return List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--server.port=" + port, "--server.address=127.0.0.1",
+                "--server.port=" + port, "--server.address=127.0.0.1", "--management.server.port=" + managementPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.properties.schema.registry.url=" + registryUrl, "--enrollment.data-dir=" + dataDir,
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort);
+    }
+
+    /** Where a service started with {@link #service} says whether it is ready. */
+    public static String readinessUrl(int managementPort) {
+        return "http://127.0.0.1:" + managementPort + "/actuator/health/readiness";
     }
 
     static Path built(Path dir, String glob) {

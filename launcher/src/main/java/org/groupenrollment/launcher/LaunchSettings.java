@@ -15,7 +15,9 @@ record LaunchSettings(Path home, Path dataDir, Ports ports, boolean reset, boole
               --demo              submit a handful of realistic signups once the pipeline is up
               --port-offset=N     add N to every default port
               --NAME-port=P       set one port; NAME is one of: signup, registry, eligibility, notification,
-                                  console, inbox, mail-api, smtp, kafka, kafka-controller
+                                  console, inbox, mail-api, smtp, kafka, kafka-controller, and the
+                                  services' management ports: signup-management, eligibility-management,
+                                  notification-management, console-management
               --no-build          skip the Maven build (run-pipeline only)
               --help              this text
             """;

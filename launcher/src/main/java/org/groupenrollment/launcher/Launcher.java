@@ -96,7 +96,8 @@ public final class Launcher {
                                            (kept in %s)
                   Schema registry          http://localhost:%d/apis/ccompat/v7/subjects
                   Kafka bootstrap          127.0.0.1:%d
-                  Health  signup-producer        http://localhost:%d/actuator/health
+                  Health and metrics (/actuator/prometheus), on management ports:
+                          signup-producer        http://localhost:%d/actuator/health
                           eligibility-processor  http://localhost:%d/actuator/health
                           notification-consumer  http://localhost:%d/actuator/health
                           staff-console          http://localhost:%d/actuator/health
@@ -104,8 +105,9 @@ public final class Launcher {
                 Data folder: %s (kept across restarts; --reset wipes it). Logs in its logs/ folder.
                 Press Ctrl-C to stop everything.""".formatted(took.toMillis() / 1000.0, ports.of("signup"),
                 ports.of("inbox"), ports.of("console"), staff.username(), staff.password(), staff.passwordFile(),
-                ports.of("registry"), ports.of("kafka"), ports.of("signup"), ports.of("eligibility"),
-                ports.of("notification"), ports.of("console"), ports.of("mail-api"), settings.dataDir()));
+                ports.of("registry"), ports.of("kafka"), ports.of("signup-management"),
+                ports.of("eligibility-management"), ports.of("notification-management"), ports.of("console-management"),
+                ports.of("mail-api"), settings.dataDir()));
     }
 
     private static void runDemo(LaunchSettings settings, Console console, Pipeline pipeline) {

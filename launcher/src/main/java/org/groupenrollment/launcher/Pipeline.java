@@ -59,16 +59,16 @@ final class Pipeline implements AutoCloseable {
 
         List<JavaProcess> services = new ArrayList<>();
         for (String service : SERVICES) {
-            List<String> command = new ArrayList<>(
-                    Components.service(settings.home(), service, ports.of(portName(service)), kafka.bootstrapServers(),
-                            registryUrl(), settings.dataDir(), ports.of("smtp")));
+            List<String> command = new ArrayList<>(Components.service(settings.home(), service,
+                    ports.of(portName(service)), ports.of(managementPortName(service)), kafka.bootstrapServers(),
+                    registryUrl(), settings.dataDir(), ports.of("smtp")));
             command.addAll(extraArguments(service, ports));
             services.add(launch(service, command));
         }
         for (int i = 0; i < SERVICES.length; i++) {
             String service = SERVICES[i];
             awaitReady(service + " on port " + ports.of(portName(service)), services.get(i),
-                    "http://127.0.0.1:" + ports.of(portName(service)) + "/actuator/health/readiness");
+                    Components.readinessUrl(ports.of(managementPortName(service))));
         }
     }
 
@@ -154,6 +154,10 @@ final class Pipeline implements AutoCloseable {
 
     private static String portName(String service) {
         return PORTS.get(service);
+    }
+
+    static String managementPortName(String service) {
+        return PORTS.get(service) + "-management";
     }
 
 }

@@ -64,6 +64,11 @@ public final class Ports {
         ports.put("eligibility", 8082);
         ports.put("notification", 8083);
         ports.put("console", 8084);
+        // Each service's management endpoints (health, metrics), on ports of their own.
+        ports.put("signup-management", 8180);
+        ports.put("eligibility-management", 8182);
+        ports.put("notification-management", 8183);
+        ports.put("console-management", 8184);
         ports.put("inbox", 8025);
         ports.put("mail-api", 8026);
         ports.put("smtp", 3025);

@@ -3,6 +3,7 @@ package org.groupenrollment.notification;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,16 +18,30 @@ public class OutcomeNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeNotifier.class);
 
+    /** Emails sent, by kind (the template) and whether staff asked for them again. */
+    static final String SENT = "enrollment.emails.sent";
+
+    /**
+     * Sends that failed, by kind and failure: a transient one is retried from a retry
+     * topic, a permanent one goes to the dead-letter topic.
+     */
+    static final String FAILED = "enrollment.emails.failed";
+
+    private static final String RESEND = "resend.";
+
     private final EmailComposer composer;
 
     private final EmailSender sender;
 
     private final SentLog sentLog;
 
-    public OutcomeNotifier(EmailComposer composer, EmailSender sender, SentLog sentLog) {
+    private final MeterRegistry metrics;
+
+    public OutcomeNotifier(EmailComposer composer, EmailSender sender, SentLog sentLog, MeterRegistry metrics) {
         this.composer = composer;
         this.sender = sender;
         this.sentLog = sentLog;
+        this.metrics = metrics;
     }
 
     public void on(Outcome outcome) {
@@ -39,7 +54,7 @@ public class OutcomeNotifier {
      * per request, however often the request is delivered.
      */
     public void resend(Outcome outcome, UUID requestId) {
-        String notificationId = "resend." + requestId;
+        String notificationId = RESEND + requestId;
         send(notificationId, outcome.kind(), () -> {
             Email email = composed(outcome);
             return new Email(email.to(), email.subject(), email.html(), email.text(),
@@ -78,9 +93,14 @@ public class OutcomeNotifier {
             // The message names the notification and the SMTP reply code; the causes may
             // quote the address.
             log.warn("{} ({})", ex.getMessage(), ex.getClass().getSimpleName());
+            metrics
+                .counter(FAILED, "kind", kind, "failure",
+                        ex instanceof EmailSender.TransientEmailFailure ? "transient" : "permanent")
+                .increment();
             throw ex;
         }
         sentLog.recordSent(notificationId, kind);
+        metrics.counter(SENT, "kind", kind, "resent", String.valueOf(notificationId.startsWith(RESEND))).increment();
         log.info("Notification {} sent", notificationId);
     }
 

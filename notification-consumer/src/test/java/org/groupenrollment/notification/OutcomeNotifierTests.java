@@ -1,5 +1,6 @@
 package org.groupenrollment.notification;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +19,11 @@ class OutcomeNotifierTests {
 
     private final InMemorySentLog sentLog = new InMemorySentLog();
 
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
     @Test
     void aRedeliveredOutcomeSendsNoSecondEmail() {
-        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog);
+        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog, metrics);
         var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
 
         notifier.on(seat);
@@ -34,17 +37,17 @@ class OutcomeNotifierTests {
         var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
         OutcomeNotifier failing = new OutcomeNotifier(composer, email -> {
             throw new EmailSender.TransientEmailFailure("421 try later", null);
-        }, sentLog);
+        }, sentLog, metrics);
 
         assertThatThrownBy(() -> failing.on(seat)).isInstanceOf(EmailSender.TransientEmailFailure.class);
-        new OutcomeNotifier(composer, sent::add, sentLog).on(seat);
+        new OutcomeNotifier(composer, sent::add, sentLog, metrics).on(seat);
 
         assertThat(sent).hasSize(1);
     }
 
     @Test
     void differentOutcomesOfOneSignupAreDifferentNotifications() {
-        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog);
+        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog, metrics);
 
         notifier.on(Outcomes.thirdOnTheGriefWaitlist("sam@example.org"));
         notifier.on(Outcomes.texanAskingForDepression("sam@example.org"));
@@ -54,7 +57,7 @@ class OutcomeNotifierTests {
 
     @Test
     void everyStepOfOnePlaceIsAnEmailOfItsOwnAndEachIsSentOnce() {
-        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog);
+        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog, metrics);
         var waiting = Outcomes.thirdOnTheGriefWaitlist("sam@example.org");
         var opened = new Outcome.SeatReserved(waiting.signupId(), waiting.to(), "Grief and loss",
                 Outcomes.tuesdayAnxietySeatConfirmed("x@example.org").schedule(), 1, Outcomes.MONDAY_NOON, true);
@@ -74,8 +77,27 @@ class OutcomeNotifierTests {
     }
 
     @Test
+    void sentAndFailedEmailsAreCountedByKindAndFailure() {
+        var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
+        OutcomeNotifier failing = new OutcomeNotifier(composer, email -> {
+            throw new EmailSender.TransientEmailFailure("421 try later", null);
+        }, sentLog, metrics);
+        assertThatThrownBy(() -> failing.on(seat)).isInstanceOf(EmailSender.TransientEmailFailure.class);
+        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog, metrics);
+
+        notifier.on(seat);
+        notifier.on(seat);
+        notifier.resend(seat, java.util.UUID.randomUUID());
+
+        assertThat(metrics.counter(OutcomeNotifier.FAILED, "kind", seat.kind(), "failure", "transient").count())
+            .isEqualTo(1);
+        assertThat(metrics.counter(OutcomeNotifier.SENT, "kind", seat.kind(), "resent", "false").count()).isEqualTo(1);
+        assertThat(metrics.counter(OutcomeNotifier.SENT, "kind", seat.kind(), "resent", "true").count()).isEqualTo(1);
+    }
+
+    @Test
     void aResendIsAMessageOfItsOwnSentOncePerRequestEvenAfterTheOriginal() {
-        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog);
+        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog, metrics);
         var seat = Outcomes.seatInTuesdayAnxietyGroup("sam@example.org");
         java.util.UUID request = java.util.UUID.randomUUID();
 

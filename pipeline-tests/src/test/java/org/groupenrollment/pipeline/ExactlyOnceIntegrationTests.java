@@ -190,7 +190,8 @@ class ExactlyOnceIntegrationTests {
                 "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance), "--enrollment.catalog=" + catalog,
                 "--spring.kafka.streams.properties.session.timeout.ms=6000",
                 "--spring.kafka.streams.properties.heartbeat.interval.ms=1500",
-                "--spring.kafka.streams.properties.producer.transaction.timeout.ms=60000", port));
+                "--spring.kafka.streams.properties.producer.transaction.timeout.ms=60000", port,
+                "--management.server.port=0"));
     }
 
     /** How many outcome records a consumer of the given isolation level has seen. */

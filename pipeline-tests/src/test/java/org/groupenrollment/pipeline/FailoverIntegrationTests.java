@@ -130,7 +130,7 @@ class FailoverIntegrationTests {
         ConfigurableApplicationContext notifier = NotificationConsumerApplication.application()
             .run("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                     "--spring.kafka.properties.schema.registry.url=" + registry.url(),
-                    "--enrollment.data-dir=" + dataDir, "--server.port=0",
+                    "--enrollment.data-dir=" + dataDir, "--server.port=0", "--management.server.port=0",
                     "--spring.mail.port=" + FreePorts.loopback());
         started.add(notifier::close);
         awaitReady(port(notifier));
@@ -166,7 +166,8 @@ class FailoverIntegrationTests {
     private List<String> processorArguments(String instance, int port) {
         return List.of("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--spring.kafka.properties.schema.registry.url=" + registry.url(), "--enrollment.data-dir=" + dataDir,
-                "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance), "--server.port=" + port);
+                "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance), "--server.port=0",
+                "--management.server.port=" + port);
     }
 
     private void awaitReady(int port) {
@@ -186,7 +187,7 @@ class FailoverIntegrationTests {
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
     }
 
     private int partitionOf(String group) {

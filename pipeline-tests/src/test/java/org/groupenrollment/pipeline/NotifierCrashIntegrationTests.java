@@ -187,15 +187,15 @@ class NotifierCrashIntegrationTests {
     }
 
     private ServiceProcess startNotifier(String name, String... extra) {
-        List<String> arguments = new ArrayList<>(
-                List.of("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--spring.kafka.properties.schema.registry.url=" + registry.url(),
-                        "--enrollment.data-dir=" + dataDir, "--server.port=" + FreePorts.loopback(),
-                        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                        // The dead member's partitions go to the new one after this, not
-                        // 45 s.
-                        "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-                        "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500"));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.kafka.properties.schema.registry.url=" + registry.url(), "--enrollment.data-dir=" + dataDir,
+                "--server.port=" + FreePorts.loopback(), "--management.server.port=0", "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                // The dead member's partitions go to the new one after this, not
+                // 45 s.
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500"));
         arguments.addAll(List.of(extra));
         ServiceProcess notifier = ServiceProcess.start(NotificationConsumerApplication.class,
                 dataDir.resolve(name + ".log"), arguments);

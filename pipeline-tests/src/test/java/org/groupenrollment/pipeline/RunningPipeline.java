@@ -34,6 +34,7 @@ final class RunningPipeline implements AutoCloseable {
         this.common = new String[] { "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.properties.schema.registry.url=" + registryUrl, "--spring.mail.port=" + smtpPort,
                 "--spring.mail.host=127.0.0.1", "--enrollment.data-dir=" + dataDir, "--server.port=0",
+                "--management.server.port=0",
                 // Short retry delays, so a test that meets a transient failure is not
                 // kept waiting.
                 "--enrollment.notifications.retry.first-delay=500ms",
@@ -42,9 +43,21 @@ final class RunningPipeline implements AutoCloseable {
                 "--spring.kafka.streams.properties.commit.interval.ms=50", };
     }
 
+    /**
+     * The processor's and the notifier's jars hold no Spring Security; on this shared
+     * classpath Boot would secure them by default (a generated password), so it is left
+     * out for them, as in production.
+     */
+    static final String WITHOUT_SECURITY = "--spring.autoconfigure.exclude="
+            + "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration";
+
     RunningPipeline start() {
         startProcessor("eligibility-processor");
-        services.add(start(NotificationConsumerApplication.application()));
+        services.add(start(NotificationConsumerApplication.application(), WITHOUT_SECURITY));
         producer = start(SignupProducerApplication.application());
         services.add(producer);
         return this;
@@ -56,7 +69,7 @@ final class RunningPipeline implements AutoCloseable {
      */
     ConfigurableApplicationContext startProcessor(String instance) {
         ConfigurableApplicationContext processor = start(EligibilityProcessorApplication.application(),
-                "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance));
+                "--spring.kafka.streams.state-dir=" + dataDir.resolve(instance), WITHOUT_SECURITY);
         services.add(processor);
         return processor;
     }
@@ -75,6 +88,16 @@ final class RunningPipeline implements AutoCloseable {
 
     String consoleUrl() {
         return "http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Where each running service's management endpoints are, by its application name. */
+    java.util.Map<String, String> managementUrls() {
+        java.util.Map<String, String> urls = new java.util.TreeMap<>();
+        for (ConfigurableApplicationContext service : services) {
+            urls.put(service.getEnvironment().getRequiredProperty("spring.application.name"),
+                    "http://127.0.0.1:" + service.getEnvironment().getRequiredProperty("local.management.port"));
+        }
+        return urls;
     }
 
     String signupUrl() {

@@ -515,8 +515,8 @@ class SeatLifecycleStormIntegrationTests {
         int port = FreePorts.loopback();
         readiness.add(port);
         List<String> arguments = new ArrayList<>(common());
-        arguments.addAll(List.of("--spring.kafka.streams.state-dir=" + dataDir.resolve(instance),
-                "--server.port=" + port, "--enrollment.seats.confirmation-window=4s",
+        arguments.addAll(List.of("--spring.kafka.streams.state-dir=" + dataDir.resolve(instance), "--server.port=0",
+                "--management.server.port=" + port, "--enrollment.seats.confirmation-window=4s",
                 "--enrollment.seats.expiry-check=500ms", "--spring.kafka.streams.properties.commit.interval.ms=50"));
         ServiceProcess processor = ServiceProcess.start(EligibilityProcessorApplication.class,
                 dataDir.resolve(instance + "-" + UUID.randomUUID() + ".log"), arguments);
@@ -526,7 +526,7 @@ class SeatLifecycleStormIntegrationTests {
 
     private ConfigurableApplicationContext start(SpringApplication application, String... extra) {
         List<String> arguments = new ArrayList<>(common());
-        arguments.addAll(List.of("--server.port=0", "--spring.mail.host=127.0.0.1",
+        arguments.addAll(List.of("--server.port=0", "--management.server.port=0", "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(), "--enrollment.web.rate-limit.enabled=false",
                 "--enrollment.notifications.retry.first-delay=500ms"));
         arguments.addAll(List.of(extra));

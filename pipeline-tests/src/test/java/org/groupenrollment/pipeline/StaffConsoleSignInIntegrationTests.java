@@ -59,7 +59,7 @@ class StaffConsoleSignInIntegrationTests {
         String issuer = "http://localhost:" + identityProvider.getEnvironment().getProperty("local.server.port");
         String registration = "--spring.security.oauth2.client.registration.idp.";
         console = StaffConsoleApplication.application()
-            .run("--server.port=" + consolePort, "--server.address=127.0.0.1",
+            .run("--server.port=" + consolePort, "--server.address=127.0.0.1", "--management.server.port=0",
                     "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                     "--spring.kafka.properties.schema.registry.url=" + registry.url(),
                     "--enrollment.data-dir=" + Files.createTempDirectory("console-sign-in-"),

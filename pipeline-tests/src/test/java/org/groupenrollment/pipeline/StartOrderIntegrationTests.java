@@ -120,8 +120,8 @@ class StartOrderIntegrationTests {
         ConfigurableApplicationContext context = application.run(
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--spring.kafka.properties.schema.registry.url=" + registry.url(), "--enrollment.data-dir=" + dataDir,
-                "--server.port=0", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                "--enrollment.web.rate-limit.enabled=false",
+                "--server.port=0", "--management.server.port=0", "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(), "--enrollment.web.rate-limit.enabled=false",
                 "--spring.kafka.streams.state-dir=" + dataDir.resolve("streams"));
         started.add(context);
         return context;

@@ -25,11 +25,12 @@ class MisconfigurationTests {
     }
 
     private static void start(String... args) {
-        String[] all = new String[args.length + 3];
+        String[] all = new String[args.length + 4];
         all[0] = "--server.port=0";
-        all[1] = "--spring.kafka.listener.auto-startup=false";
-        all[2] = "--spring.kafka.admin.fail-fast=false";
-        System.arraycopy(args, 0, all, 3, args.length);
+        all[1] = "--management.server.port=0";
+        all[2] = "--spring.kafka.listener.auto-startup=false";
+        all[3] = "--spring.kafka.admin.fail-fast=false";
+        System.arraycopy(args, 0, all, 4, args.length);
         StaffConsoleApplication.application().run(all).close();
     }
 

@@ -34,6 +34,7 @@ final class DeadLetterHeaders {
                 cause.getMessage(), cause);
         describe(record.headers(), cause, origin);
         context.forward(record, sink);
+        ProcessorMetrics.deadLettered(origin.topic());
     }
 
     static void describe(Headers headers, Exception cause, RecordMetadata origin) {

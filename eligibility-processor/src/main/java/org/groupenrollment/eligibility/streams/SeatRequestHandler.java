@@ -146,9 +146,12 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
                 try (WaitingLine line = groups.line(groupId)) {
                     SeatLifecycle.Result result = lifecycle.expireHolds(group.get(), ledger, now, line);
                     groups.apply(group.get(), result, wallClockMs, null, null);
-                    log.info("Released {} holds that ran out in group {}",
-                            result.changes().stream().filter(SeatLifecycle.Change.Released.class::isInstance).count(),
-                            groupId);
+                    long released = result.changes()
+                        .stream()
+                        .filter(SeatLifecycle.Change.Released.class::isInstance)
+                        .count();
+                    ProcessorMetrics.holdsExpired(groupId, released);
+                    log.info("Released {} holds that ran out in group {}", released, groupId);
                 }
             }
         }

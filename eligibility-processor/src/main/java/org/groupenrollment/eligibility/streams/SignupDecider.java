@@ -101,6 +101,7 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
     }
 
     private void publish(Decision decision, SignupSubmitted signup, Contact contact, long timestamp) {
+        ProcessorMetrics.decided(decision, signup.getRequestedGroup());
         AvroEvents events = new AvroEvents(policy.rules(), groups.now());
         UUID signupId = signup.getSignupId();
         if (decision instanceof Decision.SeatReserved seat) {

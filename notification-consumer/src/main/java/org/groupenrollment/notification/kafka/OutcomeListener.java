@@ -1,5 +1,6 @@
 package org.groupenrollment.notification.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.groupenrollment.events.RedirectedToDbt;
 import org.groupenrollment.events.SeatConfirmed;
@@ -50,10 +51,16 @@ class OutcomeListener {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeListener.class);
 
+    /** Records sent to a dead-letter topic, by the topic they came from. */
+    static final String DEAD_LETTERS = "enrollment.dead.letters";
+
     private final OutcomeNotifier notifier;
 
-    OutcomeListener(OutcomeNotifier notifier) {
+    private final MeterRegistry metrics;
+
+    OutcomeListener(OutcomeNotifier notifier, MeterRegistry metrics) {
         this.notifier = notifier;
+        this.metrics = metrics;
     }
 
     @KafkaHandler
@@ -98,6 +105,11 @@ class OutcomeListener {
             @Header(name = KafkaHeaders.EXCEPTION_FQCN, required = false) String cause) {
         log.error("Outcome {} dead-lettered on {}-{}@{} after {}", record.key(), record.topic(), record.partition(),
                 record.offset(), cause);
+        String source = record.topic();
+        metrics
+            .counter(DEAD_LETTERS, "source",
+                    source.substring(0, source.length() - EnrollmentTopics.NOTIFIER_DEAD_LETTER_SUFFIX.length()))
+            .increment();
     }
 
 }

@@ -32,9 +32,12 @@ class PlaceViewListener {
 
     private final AvailabilityView availability;
 
-    PlaceViewListener(PlaceView places, AvailabilityView availability) {
+    private final AvailabilityGauges gauges;
+
+    PlaceViewListener(PlaceView places, AvailabilityView availability, AvailabilityGauges gauges) {
         this.places = places;
         this.availability = availability;
+        this.gauges = gauges;
     }
 
     @KafkaHandler
@@ -50,10 +53,12 @@ class PlaceViewListener {
 
     @KafkaHandler
     void on(GroupAvailability group) {
-        availability.on(new Availability(group.getGroupId(), group.getCohorts()
+        Availability seats = new Availability(group.getGroupId(), group.getCohorts()
             .stream()
             .map(cohort -> new Availability.Cohort(cohort.getCohortId(), cohort.getCapacity(), cohort.getFree()))
-            .toList(), group.getWaitlistLength()));
+            .toList(), group.getWaitlistLength());
+        availability.on(seats);
+        gauges.on(seats);
     }
 
     @KafkaHandler(isDefault = true)

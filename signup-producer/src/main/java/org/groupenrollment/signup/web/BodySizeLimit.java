@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code server.tomcat.max-http-form-post-size}. Both end as a 413.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Inside SubmissionMetrics, which counts what it refuses.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;

@@ -44,12 +44,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * X-Forwarded-For header alone is never trusted. Each instance counts on its own.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Inside SubmissionMetrics, which counts what it refuses.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 @ConditionalOnBooleanProperty(name = "enrollment.web.rate-limit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SubmissionRateLimit.Settings.class)
 class SubmissionRateLimit extends OncePerRequestFilter {
 
-    private static final Set<String> SUBMISSIONS = Set.of("/api/signups", "/signups");
+    /** Where signups are submitted: the API and the form. */
+    static final Set<String> SUBMISSIONS = Set.of("/api/signups", "/signups");
 
     private final Settings settings;
 

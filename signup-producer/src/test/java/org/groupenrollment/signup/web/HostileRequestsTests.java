@@ -123,7 +123,7 @@ class HostileRequestsTests {
             clients.shutdownNow();
         }
 
-        assertThat(http.send("GET /actuator/health HTTP/1.1\r\n").status()).isEqualTo(200);
+        assertThat(http.send("GET / HTTP/1.1\r\n").status()).isEqualTo(200);
         assertThat(publisher.published).isEmpty();
         assertThat(postJson(SignupApiControllerTests.NEW_YORK_ANXIETY).status()).isEqualTo(202);
         assertThat(publisher.published).hasSize(1);

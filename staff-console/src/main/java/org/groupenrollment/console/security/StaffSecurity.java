@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,16 +53,20 @@ class StaffSecurity {
                 .userInfoEndpoint(info -> info.userAuthoritiesMapper(new RolesFromClaim(users.rolesClaim()))));
         }
         return http
-            .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/login", "/console.css", "/console.js", "/actuator/health/**", "/actuator/info",
-                        "/error")
-                .permitAll()
-                .requestMatchers("/dead-letters/**", "/audit/**")
-                .hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/groups/*/cohorts/*/capacity")
-                .hasRole("ADMIN")
-                .anyRequest()
-                .hasRole("STAFF"))
+            .authorizeHttpRequests(
+                    requests -> requests.requestMatchers("/login", "/console.css", "/console.js", "/error")
+                        .permitAll()
+                        // Health, info and metrics, on the management port only: never
+                        // routed to the
+                        // internet, and scraped without a session.
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .permitAll()
+                        .requestMatchers("/dead-letters/**", "/audit/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/groups/*/cohorts/*/capacity")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .hasRole("STAFF"))
             .formLogin(form -> form.loginPage("/login").permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
             .exceptionHandling(errors -> errors
