@@ -61,6 +61,22 @@ class ComposeFileTests {
         assertThat(Files.readString(compose())).contains("(admin / local-only-change-me)");
     }
 
+    @Test
+    void prometheusScrapesEveryServiceOnTheManagementPortItsConfigurationGives() throws IOException {
+        String scrape = Files.readString(Path.of("..", "observability", "prometheus.yml"));
+        for (String service : List.of("signup-producer", "eligibility-processor", "notification-consumer",
+                "staff-console")) {
+            String config = Files.readString(Path.of("..", service, "src", "main", "resources", service + ".yml"));
+            java.util.regex.Matcher port = java.util.regex.Pattern
+                .compile("management:\\s+server:\\s+(?:#.*\\s+)*port: \\$\\{[A-Z_]+:(\\d+)}")
+                .matcher(config);
+            assertThat(port.find()).as(service + "'s management port").isTrue();
+            assertThat(scrape).contains("- " + service + ":" + port.group(1));
+        }
+        assertThat((String) SERVICES.get("prometheus").get("image")).matches("prom/prometheus:v[0-9.]+");
+        assertThat((String) SERVICES.get("grafana").get("image")).matches("grafana/grafana:[0-9.]+");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environment(String service) {
         return (Map<String, Object>) SERVICES.get(service).get("environment");

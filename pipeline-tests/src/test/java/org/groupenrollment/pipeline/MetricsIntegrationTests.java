@@ -5,12 +5,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.groupenrollment.events.Clients;
+import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.testsupport.SchemaRegistryExtension;
 import org.groupenrollment.testsupport.SchemaRegistryProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +65,12 @@ class MetricsIntegrationTests {
         assertThat(submit("NY", "anxiety").statusCode()).isEqualTo(202);
         assertThat(submit("TX", "anxiety").statusCode()).isEqualTo(202);
         assertThat(submit("ZZ", "anxiety").statusCode()).isEqualTo(400);
+        try (var producer = new Clients(broker.getBrokersAsString(), registry.url()).rawProducer()) {
+            producer
+                .send(new ProducerRecord<>(EnrollmentTopics.fromSharedConfiguration().signupsSubmitted(), "anxiety",
+                        "not a signup".getBytes(StandardCharsets.UTF_8)))
+                .get();
+        }
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 2);
     }
 
@@ -107,6 +122,35 @@ class MetricsIntegrationTests {
             .containsPattern("enrollment_emails_sent_total\\{[^}]*kind=\"seat-held\",resent=\"false\"} 1\\.0")
             .containsPattern("enrollment_emails_sent_total\\{[^}]*kind=\"redirected-to-dbt\",resent=\"false\"} 1\\.0")
             .contains("kafka_consumer_fetch_manager_records_lag_max");
+    }
+
+    @Test
+    void theProcessorCountsWhatItDeadLettersByTheTopicItCameFrom() throws Exception {
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(scrape("eligibility-processor")).containsPattern(
+                    "enrollment_dead_letters_total\\{[^}]*source=\"enrollment.signups.submitted\"} 1\\.0"));
+    }
+
+    /**
+     * The committed Grafana dashboard plots only what the services publish. Two counters
+     * exist once their first event happens, which this run has none of.
+     */
+    @Test
+    void everyMetricTheDashboardPlotsIsOneTheServicesPublish() throws Exception {
+        String dashboard = Files.readString(Path.of("..", "observability", "grafana", "dashboards", "enrollment.json"));
+        StringBuilder published = new StringBuilder();
+        for (String service : management.keySet()) {
+            published.append(scrape(service));
+        }
+        Matcher metric = Pattern.compile("\\b(?:enrollment|kafka|http|jvm|process)_[a-z_]+").matcher(dashboard);
+        List<String> plotted = new ArrayList<>();
+        while (metric.find()) {
+            plotted.add(metric.group());
+        }
+        assertThat(plotted).hasSizeGreaterThan(10)
+            .filteredOn(
+                    name -> !List.of("enrollment_holds_expired_total", "enrollment_emails_failed_total").contains(name))
+            .allSatisfy(name -> assertThat(published).as(name).contains(name));
     }
 
     private String scrape(String service) throws IOException, InterruptedException {

@@ -1,5 +1,10 @@
 package org.groupenrollment.signup.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,7 +45,18 @@ class PlaceApiController {
         this.schedules = schedules;
     }
 
-    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A place, by the link in its emails",
+            description = "Where the place stands: the group, the state, the seat or the position in line, and "
+                    + "when the group meets. Nothing about the person. The token is the last part of the link.")
+    @ApiResponse(responseCode = "200", description = "The place",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlaceJson.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocumentation.NOT_A_PLACE,
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "410", description = ApiDocumentation.EXPIRED,
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @GetMapping(produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
     ResponseEntity<?> place(@PathVariable String token) {
         PlaceActions.Lookup lookup = actions.open(token);
         if (lookup instanceof PlaceActions.Lookup.Found found) {
@@ -49,7 +65,29 @@ class PlaceApiController {
         return notOpened(lookup);
     }
 
-    @PostMapping(path = "/{action:confirm|cancel|leave-waitlist}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Confirm a held seat, cancel a place, or leave the waitlist",
+            description = "A request to the processor, the single writer of the group; the answer waits a few "
+                    + "seconds for it to be applied.")
+    @ApiResponse(responseCode = "200", description = "Applied: the place as it now stands",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlaceJson.class)))
+    @ApiResponse(responseCode = "202", description = "Sent, not applied yet: the place as it stood",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlaceJson.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocumentation.NOT_A_PLACE,
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "409",
+            description = "The place does not allow this as it stands (reason: ALREADY_CONFIRMED, HOLD_EXPIRED, "
+                    + "NOT_WAITING, ENDED ...); nothing was sent",
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "410", description = ApiDocumentation.EXPIRED,
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "503", description = ApiDocumentation.UNAVAILABLE,
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @PostMapping(path = "/{action:confirm|cancel|leave-waitlist}",
+            produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
     ResponseEntity<?> act(@PathVariable String token, @PathVariable String action)
             throws SeatRequestPublisher.RequestNotPublishedException {
         PlaceActions.Outcome outcome = actions.act(token, switch (action) {

@@ -1,5 +1,10 @@
 package org.groupenrollment.signup.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +16,7 @@ import org.groupenrollment.signup.SignupPublisher;
 import org.groupenrollment.signup.SignupRequest;
 import org.groupenrollment.signup.SignupService;
 import org.groupenrollment.signup.status.OutcomeView;
+import org.groupenrollment.signup.status.SignupStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,6 +43,31 @@ class SignupApiController {
         this.outcomes = outcomes;
     }
 
+    @Operation(summary = "Submit a signup",
+            description = "Publishes the signup for the eligibility decision and answers at once; the decision "
+                    + "arrives by email within seconds, and at the status URL. Send an Idempotency-Key to make a "
+                    + "retry safe: the same key with the same signup answers the same id.")
+    @ApiResponse(responseCode = "202", description = "Taken: the signup is safe with the broker",
+            headers = @Header(name = "Location", description = "Where the decision will be visible"))
+    @ApiResponse(responseCode = "400", description = ApiDocumentation.INVALID,
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "413", description = ApiDocumentation.TOO_LARGE,
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "415", description = ApiDocumentation.NOT_JSON,
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "422", description = ApiDocumentation.KEY_REUSED,
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "429", description = ApiDocumentation.TOO_MANY,
+            headers = @Header(name = "Retry-After", description = "Seconds until another may be sent"),
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "503", description = ApiDocumentation.UNAVAILABLE,
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SignupAccepted> submit(@Valid @RequestBody SignupRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
@@ -47,7 +78,16 @@ class SignupApiController {
         return ResponseEntity.accepted().location(status).body(new SignupAccepted(signupId, "SUBMITTED", status));
     }
 
-    @GetMapping("/{signupId}")
+    @Operation(summary = "The decision on a signup",
+            description = "Which way the signup was decided. Nothing about the person.")
+    @ApiResponse(responseCode = "200", description = "Decided",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignupStatus.class)))
+    @ApiResponse(responseCode = "404", description = "Not decided yet (or no such signup): ask again after Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = ApiDocumentation.PROBLEM,
+                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @GetMapping(path = "/{signupId}",
+            produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
     ResponseEntity<?> status(@PathVariable UUID signupId) {
         return outcomes.find(signupId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
