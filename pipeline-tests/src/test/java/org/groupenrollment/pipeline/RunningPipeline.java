@@ -9,6 +9,7 @@ import org.groupenrollment.eligibility.EligibilityProcessorApplication;
 import org.groupenrollment.notification.NotificationConsumerApplication;
 import org.groupenrollment.signup.SignupProducerApplication;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -54,6 +55,22 @@ final class RunningPipeline implements AutoCloseable {
             + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
             + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
             + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration";
+
+    private final List<String> extra = new ArrayList<>();
+
+    private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers = new ArrayList<>();
+
+    /** More arguments for every service, before they start. */
+    RunningPipeline with(String... arguments) {
+        extra.addAll(List.of(arguments));
+        return this;
+    }
+
+    /** Something to put into every service's context before it starts (a test's bean). */
+    RunningPipeline with(ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
+        initializers.add(initializer);
+        return this;
+    }
 
     RunningPipeline start() {
         startProcessor("eligibility-processor");
@@ -104,9 +121,11 @@ final class RunningPipeline implements AutoCloseable {
         return "http://127.0.0.1:" + producer.getEnvironment().getProperty("local.server.port");
     }
 
-    private ConfigurableApplicationContext start(SpringApplication application, String... extra) {
+    private ConfigurableApplicationContext start(SpringApplication application, String... more) {
         List<String> args = new ArrayList<>(List.of(common));
-        args.addAll(List.of(extra));
+        args.addAll(extra);
+        args.addAll(List.of(more));
+        initializers.forEach(application::addInitializers);
         return application.run(args.toArray(String[]::new));
     }
 

@@ -72,13 +72,18 @@ public final class EligibilityTopology {
     }
 
     public static Topology addTo(Topology topology, EnrollmentTopics topics, EligibilityPolicy policy,
-            EventSerdes serdes, HmacKeys hmacKeys, Duration expiryCheck) {
+            EventSerdes serdes, HmacKeys hmacKeys, Duration expiryCheck, RecordTracing.Tracing tracing) {
         StringSerializer keys = new StringSerializer();
         Serializer<SpecificRecord> events = serdes.events();
         topology.addSource(SIGNUPS, new StringDeserializer(), new ByteArrayDeserializer(), topics.signupsSubmitted())
             .addSource(SEAT_REQUESTS, new StringDeserializer(), new ByteArrayDeserializer(), topics.seatRequests())
-            .addProcessor(DECIDE, () -> new SignupDecider(policy, serdes.signups(), new PersonKeys(hmacKeys)), SIGNUPS)
-            .addProcessor(APPLY, () -> new SeatRequestHandler(policy.rules(), serdes.seatRequests(), expiryCheck),
+            .addProcessor(DECIDE,
+                    () -> new SignupDecider(policy, serdes.signups(), new PersonKeys(hmacKeys),
+                            new RecordTracing(tracing)),
+                    SIGNUPS)
+            .addProcessor(APPLY,
+                    () -> new SeatRequestHandler(policy.rules(), serdes.seatRequests(), expiryCheck,
+                            new RecordTracing(tracing)),
                     SEAT_REQUESTS)
             .addSink(SEAT_RESERVED, topics.seatsReserved(), keys, events, DECIDE, APPLY)
             .addSink(WAITLISTED, topics.signupsWaitlisted(), keys, events, DECIDE)

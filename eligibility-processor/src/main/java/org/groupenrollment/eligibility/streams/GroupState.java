@@ -36,6 +36,8 @@ final class GroupState {
 
     private final ProcessorContext<String, Object> context;
 
+    private final RecordTracing tracing;
+
     private final EligibilityRules rules;
 
     private final KeyValueStore<String, byte[]> ledgers;
@@ -48,7 +50,8 @@ final class GroupState {
 
     private final KeyValueStore<String, String> lines;
 
-    GroupState(ProcessorContext<String, Object> context, EligibilityRules rules) {
+    GroupState(ProcessorContext<String, Object> context, EligibilityRules rules, RecordTracing tracing) {
+        this.tracing = tracing;
         this.context = context;
         this.rules = rules;
         this.ledgers = context.getStateStore(EligibilityTopology.LEDGER_STORE);
@@ -259,8 +262,8 @@ final class GroupState {
     }
 
     void publishAvailability(TherapyGroup group, GroupLedger ledger, long timestamp) {
-        context.forward(new Record<>(group.id(), new AvroEvents(rules, now()).availability(group, ledger), timestamp),
-                EligibilityTopology.GROUP_AVAILABILITY);
+        context.forward(new Record<>(group.id(), new AvroEvents(rules, now()).availability(group, ledger), timestamp,
+                tracing.outgoing()), EligibilityTopology.GROUP_AVAILABILITY);
     }
 
     private static Optional<Contact> contact(Optional<SignupEntry> entry, UUID signupId) {
@@ -281,7 +284,7 @@ final class GroupState {
     }
 
     private void forward(String key, Object event, long timestamp, String sink) {
-        context.forward(new Record<>(key, event, timestamp), sink);
+        context.forward(new Record<>(key, event, timestamp, tracing.outgoing()), sink);
     }
 
     private static String standingKey(String groupId, String personKey) {

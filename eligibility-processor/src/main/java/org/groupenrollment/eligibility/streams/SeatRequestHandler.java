@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -62,25 +63,35 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
 
     private Cancellable firstAvailability;
 
-    SeatRequestHandler(EligibilityRules rules, Deserializer<SeatRequest> deserializer, Duration expiryCheck) {
+    private final RecordTracing tracing;
+
+    SeatRequestHandler(EligibilityRules rules, Deserializer<SeatRequest> deserializer, Duration expiryCheck,
+            RecordTracing tracing) {
         this.rules = rules;
         this.lifecycle = new SeatLifecycle(rules);
         this.deserializer = deserializer;
         this.expiryCheck = expiryCheck;
+        this.tracing = tracing;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.groups = new GroupState(context, rules);
+        this.groups = new GroupState(context, rules, tracing);
         this.applied = context.getStateStore(EligibilityTopology.REQUEST_STORE);
-        context.schedule(expiryCheck, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
+        context.schedule(expiryCheck, PunctuationType.WALL_CLOCK_TIME,
+                now -> tracing.around("expire holds", new RecordHeaders(), () -> expireHolds(now)));
         firstAvailability = context.schedule(FIRST_AVAILABILITY, PunctuationType.WALL_CLOCK_TIME,
                 this::publishAvailability);
     }
 
+    /** In a span continuing the trace of the page or console that sent the request. */
     @Override
     public void process(Record<String, byte[]> record) {
+        tracing.around("apply seat request", record.headers(), () -> applyRequest(record));
+    }
+
+    private void applyRequest(Record<String, byte[]> record) {
         RecordMetadata origin = context.recordMetadata().orElseThrow();
         SeatRequest request;
         TherapyGroup group;

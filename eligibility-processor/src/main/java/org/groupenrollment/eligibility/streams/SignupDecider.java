@@ -39,20 +39,29 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
 
     private GroupState groups;
 
-    SignupDecider(EligibilityPolicy policy, Deserializer<SignupSubmitted> deserializer, PersonKeys personKeys) {
+    private final RecordTracing tracing;
+
+    SignupDecider(EligibilityPolicy policy, Deserializer<SignupSubmitted> deserializer, PersonKeys personKeys,
+            RecordTracing tracing) {
         this.policy = policy;
         this.deserializer = deserializer;
         this.personKeys = personKeys;
+        this.tracing = tracing;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.groups = new GroupState(context, policy.rules());
+        this.groups = new GroupState(context, policy.rules(), tracing);
     }
 
+    /** In a span continuing the trace of the request that submitted the signup. */
     @Override
     public void process(Record<String, byte[]> record) {
+        tracing.around("decide signup", record.headers(), () -> decide(record));
+    }
+
+    private void decide(Record<String, byte[]> record) {
         RecordMetadata origin = context.recordMetadata().orElseThrow();
         SignupSubmitted signup;
         try {
@@ -119,7 +128,7 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
     }
 
     private void forward(UUID signupId, Object event, long timestamp, String sink) {
-        context.forward(new Record<>(signupId.toString(), event, timestamp), sink);
+        context.forward(new Record<>(signupId.toString(), event, timestamp, tracing.outgoing()), sink);
     }
 
 }

@@ -1,10 +1,13 @@
 package org.groupenrollment.eligibility.streams;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.groupenrollment.eligibility.decision.EligibilityPolicy;
 import org.groupenrollment.eligibility.settings.EligibilitySettings;
 import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.events.config.GroupCatalog;
 import org.groupenrollment.events.config.HmacKeys;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,12 +39,16 @@ class StreamsConfiguration {
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer eligibilityTopology(EnrollmentTopics topics, EligibilityPolicy policy,
-            KafkaProperties kafka, HmacKeys keys, EligibilitySettings settings) {
+            KafkaProperties kafka, HmacKeys keys, EligibilitySettings settings, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
         EventSerdes serdes = new EventSerdes(kafka.buildStreamsProperties());
+        RecordTracing.Tracing tracing = new RecordTracing.Tracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
         return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureTopology(org.apache.kafka.streams.Topology topology) {
-                EligibilityTopology.addTo(topology, topics, policy, serdes, keys, settings.seats().expiryCheck());
+                EligibilityTopology.addTo(topology, topics, policy, serdes, keys, settings.seats().expiryCheck(),
+                        tracing);
             }
         });
     }

@@ -94,7 +94,7 @@ final class DrivenTopology implements AutoCloseable {
         EligibilityPolicy policy = new EligibilityPolicy(new EligibilityRules("test-rules", Set.of("FL", "NY", "NJ"),
                 Map.of("ocd", OCD), confirmationRequired ? HOLD : null));
         Topology topology = EligibilityTopology.addTo(new Topology(), TOPICS, policy, new EventSerdes(registry), KEYS,
-                EXPIRY_CHECK);
+                EXPIRY_CHECK, RecordTracing.Tracing.NONE);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "eligibility-topology-tests");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

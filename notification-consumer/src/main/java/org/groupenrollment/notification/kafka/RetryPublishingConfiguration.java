@@ -34,7 +34,11 @@ class RetryPublishingConfiguration {
         byType.put(SpecificRecord.class, avro);
         DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(properties,
                 new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
+        // A retried or dead-lettered outcome stays in the trace of the signup it came
+        // from.
+        template.setObservationEnabled(true);
+        return template;
     }
 
 }

@@ -39,6 +39,7 @@ class OutcomeConsumerConfiguration {
         // Boot's own factory honours spring.kafka.listener.auto-startup; this one does
         // too.
         factory.setAutoStartup(kafka.getListener().isAutoStartup());
+        factory.getContainerProperties().setObservationEnabled(kafka.getListener().isObservationEnabled());
         return factory;
     }
 

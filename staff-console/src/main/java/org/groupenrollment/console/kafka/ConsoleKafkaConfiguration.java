@@ -62,13 +62,14 @@ class ConsoleKafkaConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(properties));
         factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
         factory.setAutoStartup(kafka.getListener().isAutoStartup());
+        factory.getContainerProperties().setObservationEnabled(kafka.getListener().isObservationEnabled());
         return factory;
     }
 
     /** Requests and audit records, in Avro, as the producer settings say. */
     @Bean
-    KafkaTemplate<String, Object> kafkaTemplate(ProducerFactory<String, Object> avro) {
-        return new KafkaTemplate<>(avro);
+    KafkaTemplate<String, Object> kafkaTemplate(ProducerFactory<String, Object> avro, KafkaProperties kafka) {
+        return observed(new KafkaTemplate<>(avro), kafka);
     }
 
     /** Redriven records go back byte for byte, so the topic's readers see what failed. */
@@ -76,7 +77,13 @@ class ConsoleKafkaConfiguration {
     KafkaTemplate<String, byte[]> redriveTemplate(KafkaProperties kafka) {
         Map<String, Object> properties = kafka.buildProducerProperties();
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(properties));
+        return observed(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(properties)), kafka);
+    }
+
+    /** A staff action's records carry the trace of the request that made them. */
+    private static <V> KafkaTemplate<String, V> observed(KafkaTemplate<String, V> template, KafkaProperties kafka) {
+        template.setObservationEnabled(kafka.getTemplate().isObservationEnabled());
+        return template;
     }
 
     /**
