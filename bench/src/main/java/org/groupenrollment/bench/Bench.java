@@ -49,6 +49,16 @@ public final class Bench {
             Thread stopChildren = new Thread(env::close, "bench-shutdown");
             Runtime.getRuntime().addShutdownHook(stopChildren);
             Topics topics = new Topics(env.kafka.bootstrapServers(), env.registryUrl());
+            List.of(args)
+                .stream()
+                .filter(arg -> arg.startsWith("--service-arg="))
+                .forEach(arg -> env.startServicesWith(arg.substring("--service-arg=".length())));
+            if (List.of(args).contains("--no-tracing")) {
+                // To measure what tracing costs: the same run without it.
+                env.startServicesWith("--management.tracing.enabled=false");
+                env.startServicesWith("--spring.kafka.template.observation-enabled=false");
+                env.startServicesWith("--spring.kafka.listener.observation-enabled=false");
+            }
             if (only.equals("all") || only.equals("e2e")) {
                 // End to end first, while the SMTP server holds nothing else.
                 progress.say("e2e", "starting the three services on the pipeline's own topics");

@@ -62,6 +62,11 @@ final class Environment implements AutoCloseable {
      */
     private final String hmacKey = secret();
 
+    /**
+     * Arguments every service is started with, such as tracing switched off to compare.
+     */
+    private final List<String> serviceArguments = new ArrayList<>();
+
     Environment(Path home, Path dataDir) {
         this.home = home;
         this.dataDir = dataDir;
@@ -89,6 +94,10 @@ final class Environment implements AutoCloseable {
         }
     }
 
+    void startServicesWith(String argument) {
+        serviceArguments.add(argument);
+    }
+
     String registryUrl() {
         return Components.registryUrl(BASE_PORT + 81);
     }
@@ -104,6 +113,7 @@ final class Environment implements AutoCloseable {
                 kafka.bootstrapServers(), registryUrl(), dataDir.resolve(name), smtpPort));
         command.add("--logging.level.root=WARN");
         command.add("--enrollment.secrets.hmac-key=" + hmacKey);
+        command.addAll(serviceArguments);
         command.addAll(List.of(extra));
         JavaProcess process = JavaProcess.start(name, command, home, dataDir.resolve("logs/" + name + ".log"));
         processes.add(process);

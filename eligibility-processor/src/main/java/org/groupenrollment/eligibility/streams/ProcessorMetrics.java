@@ -1,5 +1,9 @@
 package org.groupenrollment.eligibility.streams;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import org.groupenrollment.eligibility.decision.Decision;
 
@@ -22,8 +26,18 @@ final class ProcessorMetrics {
     private ProcessorMetrics() {
     }
 
+    /**
+     * The counters already made, by outcome and group: looking one up in the registry
+     * builds and sorts its tags each time, a cost per decision worth sparing.
+     */
+    private static final Map<String, Counter> DECISION_COUNTERS = new ConcurrentHashMap<>();
+
     static void decided(Decision decision, String groupId) {
-        Metrics.counter(DECISIONS, "outcome", outcome(decision), "group", groupId).increment();
+        String outcome = outcome(decision);
+        DECISION_COUNTERS
+            .computeIfAbsent(outcome + "|" + groupId,
+                    key -> Metrics.counter(DECISIONS, "outcome", outcome, "group", groupId))
+            .increment();
     }
 
     static void holdsExpired(String groupId, long count) {

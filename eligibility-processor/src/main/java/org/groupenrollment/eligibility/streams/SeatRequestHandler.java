@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -79,8 +78,7 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
         this.context = context;
         this.groups = new GroupState(context, rules, tracing);
         this.applied = context.getStateStore(EligibilityTopology.REQUEST_STORE);
-        context.schedule(expiryCheck, PunctuationType.WALL_CLOCK_TIME,
-                now -> tracing.around("expire holds", new RecordHeaders(), () -> expireHolds(now)));
+        context.schedule(expiryCheck, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
         firstAvailability = context.schedule(FIRST_AVAILABILITY, PunctuationType.WALL_CLOCK_TIME,
                 this::publishAvailability);
     }

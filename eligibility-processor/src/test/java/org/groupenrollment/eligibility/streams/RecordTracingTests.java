@@ -1,0 +1,64 @@
+package org.groupenrollment.eligibility.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecordTracingTests {
+
+    private static final String NOT_SAMPLED = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00";
+
+    private static final String SAMPLED = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+    private final RecordTracing tracing = new RecordTracing(RecordTracing.Tracing.NONE);
+
+    @Test
+    void aTraceNotSampledIsPassedOnAsItCameWithItsIdsInTheLogLines() {
+        AtomicReference<String> forwarded = new AtomicReference<>();
+        AtomicReference<String> logged = new AtomicReference<>();
+
+        tracing.around("decide signup", headers(NOT_SAMPLED), () -> {
+            forwarded.set(traceparent(tracing.outgoing()));
+            logged.set(MDC.get("traceId") + "-" + MDC.get("spanId"));
+        });
+
+        assertThat(forwarded.get()).isEqualTo(NOT_SAMPLED);
+        assertThat(logged.get()).isEqualTo("0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331");
+        assertThat(MDC.get("traceId")).isNull();
+        assertThat(tracing.outgoing().toArray()).isEmpty();
+    }
+
+    @Test
+    void aRecordThatNamesNoTraceForwardsNone() {
+        AtomicReference<Headers> forwarded = new AtomicReference<>();
+
+        tracing.around("decide signup", new RecordHeaders(), () -> forwarded.set(tracing.outgoing()));
+
+        assertThat(forwarded.get().toArray()).isEmpty();
+    }
+
+    @Test
+    void theSampledFlagIsReadFromTheLastByteAndAnUnreadableHeaderIsLeftToThePropagator() {
+        assertThat(RecordTracing.sampled(SAMPLED)).isTrue();
+        assertThat(RecordTracing.sampled(NOT_SAMPLED)).isFalse();
+        assertThat(RecordTracing.sampled("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-03")).isTrue();
+        assertThat(RecordTracing.sampled("garbage")).isTrue();
+    }
+
+    private static Headers headers(String traceparent) {
+        Headers headers = new RecordHeaders();
+        headers.add(RecordTracing.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    private static String traceparent(Headers headers) {
+        return new String(headers.lastHeader(RecordTracing.TRACEPARENT).value(), StandardCharsets.UTF_8);
+    }
+
+}
