@@ -16,10 +16,12 @@ import org.groupenrollment.console.deadletters.Redriver;
 import org.groupenrollment.console.groups.Board;
 import org.groupenrollment.console.groups.EmailResends;
 import org.groupenrollment.console.groups.GroupRequests;
+import org.groupenrollment.console.groups.Listings;
 import org.groupenrollment.events.config.GroupCatalog;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -29,6 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ ConsoleSettings.class, GroupCatalog.class })
+@Import(Listings.class)
 public class ConsoleDoubles {
 
     public static final Instant NOW = Instant.parse("2026-12-05T15:00:00Z");

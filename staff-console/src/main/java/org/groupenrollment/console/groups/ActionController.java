@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Min;
 import org.groupenrollment.console.ConsoleSettings;
 import org.groupenrollment.console.audit.Activity;
 import org.groupenrollment.console.audit.AuditTrail;
-import org.groupenrollment.events.config.GroupCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ActionController {
 
-    private final GroupController groups;
+    private final Listings listings;
 
     private final Board board;
 
@@ -39,9 +38,9 @@ class ActionController {
 
     private final Clock clock;
 
-    ActionController(GroupController groups, Board board, GroupRequests requests, EmailResends resends,
-            AuditTrail audit, ConsoleSettings settings, Clock clock) {
-        this.groups = groups;
+    ActionController(Listings listings, Board board, GroupRequests requests, EmailResends resends, AuditTrail audit,
+            ConsoleSettings settings, Clock clock) {
+        this.listings = listings;
         this.board = board;
         this.requests = requests;
         this.resends = resends;
@@ -53,8 +52,8 @@ class ActionController {
     @PostMapping("/groups/{groupId}/places/{signupId}/cancel")
     String cancel(@PathVariable String groupId, @PathVariable String signupId, Principal staff,
             RedirectAttributes flash) throws GroupRequests.NotSent, InterruptedException {
-        groups.known(groupId);
-        String id = GroupController.uuid(signupId);
+        listings.known(groupId);
+        String id = Listings.signupId(signupId);
         Place place = board.place(id)
             .filter(found -> found.groupId().equals(groupId))
             .orElseThrow(() -> new UnknownGroupException("No place of that signup in this group."));
@@ -81,8 +80,8 @@ class ActionController {
     @PostMapping("/groups/{groupId}/places/{signupId}/resend")
     String resend(@PathVariable String groupId, @PathVariable String signupId, Principal staff,
             RedirectAttributes flash) throws GroupRequests.NotSent {
-        groups.known(groupId);
-        String id = GroupController.uuid(signupId);
+        listings.known(groupId);
+        String id = Listings.signupId(signupId);
         Board.PlaceFile file = board.file(id)
             .orElseThrow(() -> new UnknownGroupException("No place of that signup in this group."));
         Happening.EmailSource source = file.lastEmail()
@@ -103,8 +102,7 @@ class ActionController {
     String changeCapacity(@PathVariable String groupId, @PathVariable String cohortId,
             @RequestParam @Min(0) @Max(1000) int capacity, Principal staff, RedirectAttributes flash)
             throws GroupRequests.NotSent, InterruptedException {
-        GroupCatalog.Group group = groups.known(groupId);
-        if (group.cohorts().stream().noneMatch(cohort -> cohort.id().equals(cohortId))) {
+        if (!listings.known(groupId).has(cohortId)) {
             throw new UnknownGroupException("No cohort with that id in this group.");
         }
         String requestId = UUID.randomUUID().toString();

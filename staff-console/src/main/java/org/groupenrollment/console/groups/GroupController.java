@@ -2,11 +2,9 @@ package org.groupenrollment.console.groups;
 
 import java.security.Principal;
 import java.time.Clock;
-import java.util.UUID;
 
 import org.groupenrollment.console.audit.Activity;
 import org.groupenrollment.console.audit.AuditTrail;
-import org.groupenrollment.events.config.GroupCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class GroupController {
 
-    private final GroupCatalog catalog;
+    private final Listings listings;
 
     private final Board board;
 
@@ -27,8 +25,8 @@ class GroupController {
 
     private final Clock clock;
 
-    GroupController(GroupCatalog catalog, Board board, AuditTrail audit, Clock clock) {
-        this.catalog = catalog;
+    GroupController(Listings listings, Board board, AuditTrail audit, Clock clock) {
+        this.listings = listings;
         this.board = board;
         this.audit = audit;
         this.clock = clock;
@@ -36,15 +34,10 @@ class GroupController {
 
     @GetMapping("/groups/{groupId}")
     String group(@PathVariable String groupId, Principal staff, Model model) {
-        GroupCatalog.Group group = known(groupId);
+        Listings.Listing group = listings.known(groupId);
         audit
             .record(Activity.of(staff.getName(), Activity.Kind.VIEWED_GROUP_PEOPLE).group(groupId).at(clock.instant()));
-        Overview.GroupRow figures = Overview.of(catalog, board.seats())
-            .groups()
-            .stream()
-            .filter(row -> row.groupId().equals(groupId))
-            .findFirst()
-            .orElseThrow();
+        Overview.GroupRow figures = Overview.row(group, board.seats(groupId).orElse(null));
         model.addAttribute("groupId", groupId);
         model.addAttribute("group", group);
         model.addAttribute("figures", figures);
@@ -54,8 +47,8 @@ class GroupController {
 
     @GetMapping("/groups/{groupId}/places/{signupId}")
     String place(@PathVariable String groupId, @PathVariable String signupId, Principal staff, Model model) {
-        GroupCatalog.Group group = known(groupId);
-        Board.PlaceFile file = board.file(uuid(signupId))
+        Listings.Listing group = listings.known(groupId);
+        Board.PlaceFile file = board.file(Listings.signupId(signupId))
             .filter(found -> found.place().map(place -> place.groupId().equals(groupId)).orElse(true))
             .orElseThrow(() -> new UnknownGroupException("No place of that signup in this group."));
         audit.record(Activity.of(staff.getName(), Activity.Kind.VIEWED_PLACE)
@@ -68,24 +61,6 @@ class GroupController {
         model.addAttribute("history", file.history());
         model.addAttribute("canResend", file.lastEmail().isPresent());
         return "place";
-    }
-
-    GroupCatalog.Group known(String groupId) {
-        GroupCatalog.Group group = catalog.groups().get(groupId);
-        if (group == null) {
-            throw new UnknownGroupException("No group with that id.");
-        }
-        return group;
-    }
-
-    /** A signup id is a UUID; anything else cannot name one, and is not echoed back. */
-    static String uuid(String signupId) {
-        try {
-            return UUID.fromString(signupId).toString();
-        }
-        catch (IllegalArgumentException notAnId) {
-            throw new UnknownGroupException("No place of that signup in this group.");
-        }
     }
 
 }

@@ -1,7 +1,6 @@
 package org.groupenrollment.console.groups;
 
 import org.groupenrollment.console.ConsoleSettings;
-import org.groupenrollment.events.config.GroupCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,21 +13,21 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class OverviewController {
 
-    private final GroupCatalog catalog;
+    private final Listings listings;
 
     private final Board board;
 
     private final ConsoleSettings settings;
 
-    OverviewController(GroupCatalog catalog, Board board, ConsoleSettings settings) {
-        this.catalog = catalog;
+    OverviewController(Listings listings, Board board, ConsoleSettings settings) {
+        this.listings = listings;
         this.board = board;
         this.settings = settings;
     }
 
     @GetMapping("/")
     String overview(Model model) {
-        model.addAttribute("overview", Overview.of(catalog, board.seats()));
+        model.addAttribute("overview", Overview.of(listings, board.seats()));
         model.addAttribute("refreshMillis", settings.overviewRefresh().toMillis());
         return "overview";
     }
@@ -36,7 +35,7 @@ class OverviewController {
     @GetMapping("/api/overview")
     @ResponseBody
     Overview figures() {
-        return Overview.of(catalog, board.seats());
+        return Overview.of(listings, board.seats());
     }
 
 }
