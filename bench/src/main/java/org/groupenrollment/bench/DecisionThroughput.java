@@ -53,7 +53,8 @@ final class DecisionThroughput {
         try (KafkaProducer<String, SignupSubmitted> producer = topics.avroProducer()) {
             for (int i = 0; i < count; i++) {
                 SignupSubmitted signup = Signups.number(i);
-                producer.send(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup));
+                producer
+                    .send(Traceparents.traced(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup), i));
                 if ((i + 1) % 25_000 == 0) {
                     progress.say("decide", "backlog %,d / %,d signups", i + 1, count);
                 }

@@ -135,7 +135,8 @@ final class Email {
         try (KafkaProducer<String, SeatReserved> producer = topics.avroProducer()) {
             for (int i = 0; i < count; i++) {
                 SeatReserved seat = seat(recipientPrefix, i);
-                producer.send(new ProducerRecord<>("bench.mail.seats", seat.getSignupId().toString(), seat));
+                producer.send(Traceparents
+                    .traced(new ProducerRecord<>("bench.mail.seats", seat.getSignupId().toString(), seat), i));
             }
         }
     }

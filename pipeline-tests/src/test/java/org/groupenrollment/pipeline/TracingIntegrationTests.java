@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.groupenrollment.events.Clients;
 import org.groupenrollment.events.config.EnrollmentTopics;
+import org.groupenrollment.testsupport.RecordedSpans;
 import org.groupenrollment.testsupport.SchemaRegistryExtension;
 import org.groupenrollment.testsupport.SchemaRegistryProcess;
 import org.junit.jupiter.api.AfterAll;

@@ -8,7 +8,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.slf4j.MDC;
+import org.groupenrollment.events.tracing.TraceHeader;
 
 /**
  * Kafka Streams has no observation of its own, so the processor carries the trace by
@@ -26,17 +26,7 @@ public final class RecordTracing {
 
     }
 
-    static final String TRACEPARENT = "traceparent";
-
-    /** Where the log lines' trace and span ids come from (Boot's correlation pattern). */
-    private static final String TRACE_ID = "traceId";
-
-    private static final String SPAN_ID = "spanId";
-
-    private static final Propagator.Getter<Headers> FROM_HEADERS = (headers, key) -> {
-        Header header = headers.lastHeader(key);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    };
+    private static final Propagator.Getter<Headers> FROM_HEADERS = (headers, key) -> TraceHeader.traceparent(headers);
 
     private static final Propagator.Setter<Headers> TO_HEADERS = (headers, key, value) -> {
         headers.remove(key);
@@ -60,13 +50,13 @@ public final class RecordTracing {
      * record, it took a sixth of the decisions' rate (bench/run).
      */
     void around(String name, Headers incoming, Runnable work) {
-        Header parent = incoming.lastHeader(TRACEPARENT);
+        Header parent = incoming.lastHeader(TraceHeader.TRACEPARENT);
         if (parent == null) {
             work.run();
             return;
         }
         String traceparent = new String(parent.value(), StandardCharsets.UTF_8);
-        if (sampled(traceparent)) {
+        if (TraceHeader.sampled(traceparent)) {
             inSpan(name, incoming, work);
         }
         else {
@@ -93,27 +83,12 @@ public final class RecordTracing {
 
     private void passedOn(Header parent, String traceparent, Runnable work) {
         outgoing = new RecordHeaders(new Header[] { parent });
-        MDC.put(TRACE_ID, traceparent.substring(3, 35));
-        MDC.put(SPAN_ID, traceparent.substring(36, 52));
-        try {
+        try (TraceHeader.InLogLines ids = TraceHeader.inLogLines(traceparent)) {
             work.run();
         }
         finally {
-            MDC.remove(TRACE_ID);
-            MDC.remove(SPAN_ID);
             outgoing = new RecordHeaders();
         }
-    }
-
-    /**
-     * Whether a W3C traceparent ({@code 00-<trace id>-<span id>-<flags>}) says its trace
-     * is sampled; one that cannot be read is handed to the propagator, which starts anew.
-     */
-    static boolean sampled(String traceparent) {
-        if (traceparent.length() != 55) {
-            return true;
-        }
-        return (Character.digit(traceparent.charAt(54), 16) & 1) == 1;
     }
 
     /**

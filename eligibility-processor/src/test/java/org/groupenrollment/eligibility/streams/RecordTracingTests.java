@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.groupenrollment.events.tracing.TraceHeader;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -13,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordTracingTests {
 
     private static final String NOT_SAMPLED = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00";
-
-    private static final String SAMPLED = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     private final RecordTracing tracing = new RecordTracing(RecordTracing.Tracing.NONE);
 
@@ -43,22 +42,14 @@ class RecordTracingTests {
         assertThat(forwarded.get().toArray()).isEmpty();
     }
 
-    @Test
-    void theSampledFlagIsReadFromTheLastByteAndAnUnreadableHeaderIsLeftToThePropagator() {
-        assertThat(RecordTracing.sampled(SAMPLED)).isTrue();
-        assertThat(RecordTracing.sampled(NOT_SAMPLED)).isFalse();
-        assertThat(RecordTracing.sampled("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-03")).isTrue();
-        assertThat(RecordTracing.sampled("garbage")).isTrue();
-    }
-
     private static Headers headers(String traceparent) {
         Headers headers = new RecordHeaders();
-        headers.add(RecordTracing.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        headers.add(TraceHeader.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         return headers;
     }
 
     private static String traceparent(Headers headers) {
-        return new String(headers.lastHeader(RecordTracing.TRACEPARENT).value(), StandardCharsets.UTF_8);
+        return new String(headers.lastHeader(TraceHeader.TRACEPARENT).value(), StandardCharsets.UTF_8);
     }
 
 }

@@ -1,4 +1,4 @@
-package org.groupenrollment.pipeline;
+package org.groupenrollment.testsupport;
 
 import java.util.Collection;
 import java.util.List;
@@ -9,12 +9,12 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
- * Every span the services export, kept in memory for a test to read: what an
- * OpenTelemetry collector would receive.
+ * Every span exported, kept in memory for a test to read: what an OpenTelemetry collector
+ * would receive.
  */
-final class RecordedSpans implements SpanExporter {
+public final class RecordedSpans implements SpanExporter {
 
-    final List<SpanData> spans = new CopyOnWriteArrayList<>();
+    public final List<SpanData> spans = new CopyOnWriteArrayList<>();
 
     @Override
     public CompletableResultCode export(Collection<SpanData> exported) {
