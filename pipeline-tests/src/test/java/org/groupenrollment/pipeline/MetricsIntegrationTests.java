@@ -59,6 +59,8 @@ class MetricsIntegrationTests {
         broker = SingleNodeKafka.start();
         pipeline = new RunningPipeline(broker.getBrokersAsString(), registry.url(), smtp.getSmtp().getPort(),
                 Files.createTempDirectory("metrics-"))
+            // Every request traced, so the metrics carry exemplars.
+            .with("--management.tracing.sampling.probability=1.0")
             .start()
             .startConsole("ada", "a password for the metrics test");
         management = pipeline.managementUrls();
@@ -129,6 +131,23 @@ class MetricsIntegrationTests {
         await().atMost(Duration.ofSeconds(30))
             .untilAsserted(() -> assertThat(scrape("eligibility-processor")).containsPattern(
                     "enrollment_dead_letters_total\\{[^}]*source=\"enrollment.signups.submitted\"} 1\\.0"));
+    }
+
+    /**
+     * A trace's exemplar stands on histogram buckets and counters, where OpenMetrics puts
+     * them, and never on a {@code _count} or {@code _sum} line: Prometheus before 2.43
+     * drops the whole scrape for one there.
+     */
+    @Test
+    void exemplarsStandOnlyWhereEveryPrometheusAcceptsThem() throws Exception {
+        HttpResponse<String> openMetrics = http
+            .send(HttpRequest.newBuilder(URI.create(management.get("signup-producer") + "/actuator/prometheus"))
+                .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        List<String> withExemplar = openMetrics.body().lines().filter(line -> line.contains(" # {")).toList();
+        assertThat(withExemplar).anySatisfy(line -> assertThat(line).startsWith("http_server_requests_seconds_bucket"))
+            .noneSatisfy(line -> assertThat(line).containsPattern("^[a-z_]+_(count|sum)\\{"));
     }
 
     /**
