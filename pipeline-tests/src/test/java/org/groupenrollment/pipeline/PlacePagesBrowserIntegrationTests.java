@@ -31,8 +31,9 @@ import static org.awaitility.Awaitility.await;
  * The form and the "your place" page in a real browser (the system's Chromium, driven by
  * Selenium): a person signs up, opens the link in their email, confirms, then cancels,
  * each step a screenshot under {@code target/browser} and checked by axe-core for serious
- * accessibility faults. Skipped where no Chromium and ChromeDriver are installed (CI
- * installs them).
+ * accessibility faults; and the API's description working in Swagger UI under the
+ * service's content security policy. Skipped where no Chromium and ChromeDriver are
+ * installed (CI installs them).
  */
 @ExtendWith(SchemaRegistryExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -116,6 +117,21 @@ class PlacePagesBrowserIntegrationTests {
         assertThat(heading()).isEqualTo("You cancelled this place");
         screenshot("6-cancelled");
         awaitEmail(email, "Your group place is cancelled");
+    }
+
+    @Test
+    void theApiDescriptionOpensInSwaggerUiUnderTheServicesContentSecurityPolicy() throws Exception {
+        browser.get(pipeline.signupUrl() + "/swagger-ui/index.html");
+
+        await().atMost(Duration.ofSeconds(30))
+            .ignoreExceptions()
+            .untilAsserted(() -> assertThat(browser.findElement(By.cssSelector(".info .title")).getText())
+                .startsWith("Group enrollment API"));
+        assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")))
+            .extracting(path -> path.getText().replace("\u200b", ""))
+            .containsExactlyInAnyOrder("/api/signups", "/api/signups/{signupId}", "/api/places/{token}/{action}",
+                    "/api/places/{token}");
+        SystemChromium.screenshot(browser, SCREENSHOTS, "api-description");
     }
 
     /** A click navigates; the next look must be at the page it led to. */

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * nothing.
  */
 @RestController
+@Tag(name = "Places", description = "A person's place in a group, by the link in their emails")
 @RequestMapping("/api/places/{token}")
 class PlaceApiController {
 
