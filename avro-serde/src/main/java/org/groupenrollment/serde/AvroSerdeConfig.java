@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigException;
+import org.groupenrollment.serde.encryption.DataKeys;
 
 /**
  * The serde's settings, under the names Confluent's serializer uses, so that replacing
@@ -47,6 +48,13 @@ public record AvroSerdeConfig(List<String> registryUrls, boolean autoRegisterSch
      */
     public static final String TRUSTED_PACKAGES = "avro.trusted.packages";
 
+    /**
+     * Not in Confluent's set: a {@link DataKeys} instance (given in the client's
+     * configuration map, not as text) turns on field-level encryption: fields tagged
+     * {@code PII} are encrypted on write and decrypted on read with each person's key.
+     */
+    public static final String DATA_KEYS = "enrollment.encryption.data-keys";
+
     private static final String TOPIC_NAME_STRATEGY = "io.confluent.kafka.serializers.subject.TopicNameStrategy";
 
     public AvroSerdeConfig {
@@ -69,6 +77,16 @@ public record AvroSerdeConfig(List<String> registryUrls, boolean autoRegisterSch
                 Duration.ofMillis(longValue(configs, READ_TIMEOUT_MS, 60_000)),
                 (int) longValue(configs, MAX_RETRIES, 3), Duration.ofMillis(longValue(configs, RETRY_BACKOFF_MS, 100)),
                 list(configs, TRUSTED_PACKAGES));
+    }
+
+    /** The data keys the configuration holds, or {@code null}: no field encryption. */
+    public static DataKeys dataKeys(Map<String, ?> configs) {
+        Object value = configs.get(DATA_KEYS);
+        if (value == null || value instanceof DataKeys) {
+            return (DataKeys) value;
+        }
+        throw new ConfigException(DATA_KEYS, value.getClass().getName(),
+                "Expected an instance of " + DataKeys.class.getName());
     }
 
     private static void rejectOtherSubjectStrategies(Map<String, ?> configs) {

@@ -11,6 +11,10 @@ import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.util.ClassSecurityValidator;
+import org.groupenrollment.serde.encryption.DataKeys;
+import org.groupenrollment.serde.encryption.DecryptingDatumReader;
+import org.groupenrollment.serde.encryption.FieldEncryptionException;
+import org.groupenrollment.serde.encryption.PersonalFields;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -28,6 +32,11 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
 
     private AvroSerdeConfig config;
 
+    /**
+     * Each person's keys, when personal fields are to be decrypted; else {@code null}.
+     */
+    private DataKeys dataKeys;
+
     private final Map<Integer, DatumReader<Object>> readersByWriterId = new ConcurrentHashMap<>();
 
     public RegistryAvroDeserializer() {
@@ -37,6 +46,7 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
     public RegistryAvroDeserializer(SchemaRegistryClient registry, Map<String, ?> configs) {
         this.registry = registry;
         this.config = AvroSerdeConfig.from(configs);
+        this.dataKeys = AvroSerdeConfig.dataKeys(configs);
         trust(config);
     }
 
@@ -44,6 +54,7 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.config = AvroSerdeConfig.from(configs);
         this.registry = SchemaRegistryClients.create(config);
+        this.dataKeys = AvroSerdeConfig.dataKeys(configs);
         trust(config);
     }
 
@@ -64,6 +75,10 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
             throw new SerializationException(
                     "Cannot decode the Avro body of a record of topic " + topic + " written with schema id " + schemaId,
                     ex);
+        }
+        catch (FieldEncryptionException ex) {
+            throw new SerializationException(
+                    "Cannot read the personal fields of a record of topic " + topic + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -92,7 +107,11 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
                     + " is on the classpath (or its package is not in " + AvroSerdeConfig.TRUSTED_PACKAGES + ")");
         }
         SpecificData model = SpecificData.getForClass(generated);
-        return (DatumReader<Object>) model.createDatumReader(writer, model.getSchema(generated));
+        Schema reader = model.getSchema(generated);
+        if (dataKeys != null && PersonalFields.anyIn(reader)) {
+            return new DecryptingDatumReader(writer, reader, model, dataKeys);
+        }
+        return (DatumReader<Object>) model.createDatumReader(writer, reader);
     }
 
     private static void trust(AvroSerdeConfig config) {

@@ -13,6 +13,9 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.groupenrollment.serde.encryption.DataKeys;
+import org.groupenrollment.serde.encryption.EncryptingDatumWriter;
+import org.groupenrollment.serde.encryption.PersonalFields;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -29,6 +32,11 @@ public class RegistryAvroSerializer<T extends IndexedRecord> implements Serializ
 
     private boolean isKey;
 
+    /**
+     * Each person's keys, when personal fields are to be encrypted; else {@code null}.
+     */
+    private DataKeys dataKeys;
+
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
     public RegistryAvroSerializer() {
@@ -38,6 +46,7 @@ public class RegistryAvroSerializer<T extends IndexedRecord> implements Serializ
     public RegistryAvroSerializer(SchemaRegistryClient registry, Map<String, ?> configs, boolean isKey) {
         this.registry = registry;
         this.config = AvroSerdeConfig.from(configs);
+        this.dataKeys = AvroSerdeConfig.dataKeys(configs);
         this.isKey = isKey;
     }
 
@@ -45,6 +54,7 @@ public class RegistryAvroSerializer<T extends IndexedRecord> implements Serializ
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.config = AvroSerdeConfig.from(configs);
         this.registry = SchemaRegistryClients.create(config);
+        this.dataKeys = AvroSerdeConfig.dataKeys(configs);
         this.isKey = isKey;
     }
 
@@ -80,17 +90,20 @@ public class RegistryAvroSerializer<T extends IndexedRecord> implements Serializ
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.write(WireFormat.header(target.id()).array());
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        writers.computeIfAbsent(target.schema(), schema -> writerFor(schema, record)).write(record, encoder);
+        writers.computeIfAbsent(target.schema(), schema -> writerFor(schema, record, dataKeys)).write(record, encoder);
         encoder.flush();
         return out.toByteArray();
     }
 
     @SuppressWarnings("unchecked")
-    private static DatumWriter<Object> writerFor(Schema schema, IndexedRecord record) {
+    private static DatumWriter<Object> writerFor(Schema schema, IndexedRecord record, DataKeys dataKeys) {
         // Generated classes carry their logical-type conversions (Instant, UUID, ...) in
         // their own model.
         GenericData model = record instanceof SpecificRecordBase specific ? specific.getSpecificData()
                 : GenericData.get();
+        if (dataKeys != null && PersonalFields.anyIn(schema)) {
+            return new EncryptingDatumWriter(schema, model, dataKeys);
+        }
         return (DatumWriter<Object>) model.createDatumWriter(schema);
     }
 

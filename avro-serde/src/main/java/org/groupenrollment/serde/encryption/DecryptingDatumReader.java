@@ -1,0 +1,68 @@
+package org.groupenrollment.serde.encryption;
+
+import java.io.IOException;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.Decoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+
+/**
+ * Reads a record and decrypts each personal field encrypted by
+ * {@link EncryptingDatumWriter}, with the data key it names. A field whose key was erased
+ * reads as {@value #ERASED}; one whose key this store does not know, or that fails
+ * authentication, fails the record with a {@link FieldEncryptionException} that names the
+ * key and the field, never the value. The fields are decrypted once the record is read,
+ * not while: generated classes decode themselves (Avro's custom coders), past any
+ * per-field hook.
+ */
+public final class DecryptingDatumReader extends SpecificDatumReader<Object> {
+
+    /** What a personal field reads as once its person's key was destroyed. */
+    public static final String ERASED = "[erased]";
+
+    private final DataKeys keys;
+
+    public DecryptingDatumReader(Schema writer, Schema reader, SpecificData model, DataKeys keys) {
+        super(writer, reader, model);
+        this.keys = keys;
+    }
+
+    @Override
+    public Object read(Object reuse, Decoder in) throws IOException {
+        Object record = super.read(reuse, in);
+        decryptIn(record);
+        return record;
+    }
+
+    private void decryptIn(Object datum) {
+        if (!(datum instanceof IndexedRecord record)) {
+            return;
+        }
+        for (Schema.Field field : record.getSchema().getFields()) {
+            Object value = record.get(field.pos());
+            if (PersonalFields.isPersonal(field) && value instanceof CharSequence text
+                    && FieldCipher.isEncrypted(text)) {
+                record.put(field.pos(), plaintext(field.name(), text.toString()));
+            }
+            else {
+                decryptIn(value);
+            }
+        }
+    }
+
+    private String plaintext(String field, String encrypted) {
+        String keyId = FieldCipher.keyId(encrypted);
+        DataKeys.Lookup lookup = keys.find(keyId);
+        if (lookup instanceof DataKeys.Lookup.Found found) {
+            return FieldCipher.decrypt(found.key(), field, encrypted);
+        }
+        if (lookup instanceof DataKeys.Lookup.Erased) {
+            return ERASED;
+        }
+        throw new FieldEncryptionException(
+                "Field " + field + " is encrypted under data key " + keyId + ", which this key store does not hold");
+    }
+
+}
