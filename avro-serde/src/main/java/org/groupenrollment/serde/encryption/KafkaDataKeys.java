@@ -1,0 +1,323 @@
+package org.groupenrollment.serde.encryption;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every person's data keys in a compacted Kafka topic, read whole by every instance of
+ * every service and kept in memory, wrapped: each key under an id of its own (a random
+ * UUID, named in each ciphertext), its record holding the subject it belongs to, the KMS
+ * key it is wrapped under and the wrapped bytes, as JSON. Erasing a subject writes, for
+ * each of its keys, a record without the key under the same id: compaction removes the
+ * wrapped key from the broker's disks within the topic's {@code max.compaction.lag.ms},
+ * and the marker lets every reader say "erased" rather than "unknown" for good.
+ * <p>
+ * Two instances making a key for one subject at once make two keys, both the subject's,
+ * both erased with it: no instance waits on another. A reader that meets a key id it has
+ * not read yet waits, up to its patience, for the topic to catch up.
+ */
+public final class KafkaDataKeys implements DataKeys, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaDataKeys.class);
+
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private final KeyEncryptionKeys kms;
+
+    private final String topic;
+
+    private final Duration patience;
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    private final KafkaConsumer<String, byte[]> consumer;
+
+    private final Map<String, Stored> byId = new ConcurrentHashMap<>();
+
+    private final Map<String, Set<String>> bySubject = new ConcurrentHashMap<>();
+
+    private final Map<String, DataKey> unwrapped = new ConcurrentHashMap<>();
+
+    private final Admin admin;
+
+    private final List<TopicPartition> partitions;
+
+    private final Thread reader;
+
+    private volatile Map<TopicPartition, Long> positions = Map.of();
+
+    private volatile boolean running = true;
+
+    /**
+     * Starts reading {@code topic} from its beginning; returns once every record written
+     * before the call has been read.
+     * @param clientConfigs bootstrap servers and security settings, shared by this
+     * store's producer and consumer
+     */
+    public KafkaDataKeys(KeyEncryptionKeys kms, String topic, Map<String, Object> clientConfigs, Duration patience) {
+        this.kms = kms;
+        this.topic = topic;
+        this.patience = patience;
+        this.producer = new KafkaProducer<>(producerConfigs(clientConfigs), new StringSerializer(),
+                new ByteArraySerializer());
+        this.consumer = new KafkaConsumer<>(consumerConfigs(clientConfigs), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        this.partitions = List.copyOf(partitions);
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("The data key topic " + topic + " does not exist");
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        this.admin = Admin.create(clientConfigs);
+        this.reader = new Thread(this::readForever, "data-keys-reader");
+        reader.setDaemon(true);
+        reader.start();
+        if (!caughtUpWith(ends, patience.multipliedBy(6))) {
+            throw new IllegalStateException("The data key topic " + topic + " could not be read within "
+                    + patience.multipliedBy(6) + "; nothing can be encrypted or decrypted without it");
+        }
+    }
+
+    @Override
+    public DataKey forSubject(String subjectId) {
+        for (String keyId : bySubject.getOrDefault(subjectId, Set.of())) {
+            Stored stored = byId.get(keyId);
+            if (stored != null && stored.erased()) {
+                throw new FieldEncryptionException(
+                        "Subject " + subjectId + " was erased: nothing more is written of it");
+            }
+            if (stored != null) {
+                return unwrap(keyId, stored);
+            }
+        }
+        return create(subjectId);
+    }
+
+    @Override
+    public Lookup find(String keyId) {
+        Stored stored = byId.get(keyId);
+        if (stored == null && caughtUpWith(endOffsets(), patience)) {
+            stored = byId.get(keyId);
+        }
+        if (stored == null) {
+            return new Lookup.Unknown();
+        }
+        return stored.erased() ? new Lookup.Erased() : new Lookup.Found(unwrap(keyId, stored));
+    }
+
+    @Override
+    public void erase(String subjectId) {
+        caughtUpWith(endOffsets(), patience);
+        for (String keyId : bySubject.getOrDefault(subjectId, Set.of())) {
+            write(keyId, new Stored(subjectId, null, null, Instant.now().toString()));
+            unwrapped.remove(keyId);
+        }
+    }
+
+    /** Whether every key of {@code subjectId} this store has read is erased. */
+    public boolean isErased(String subjectId) {
+        Set<String> keys = bySubject.getOrDefault(subjectId, Set.of());
+        return !keys.isEmpty() && keys.stream().map(byId::get).allMatch(stored -> stored != null && stored.erased());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            reader.join(Duration.ofSeconds(5).toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
+    }
+
+    private DataKey create(String subjectId) {
+        String keyId = UUID.randomUUID().toString();
+        byte[] raw = InMemoryDataKeys.newKey();
+        KeyEncryptionKeys.WrappedKey wrapped = kms.wrap(raw);
+        write(keyId, new Stored(subjectId, wrapped.kekId(), Base64.getEncoder().encodeToString(wrapped.bytes()), null));
+        DataKey key = new DataKey(keyId, new SecretKeySpec(raw, "AES"));
+        unwrapped.put(keyId, key);
+        return key;
+    }
+
+    private DataKey unwrap(String keyId, Stored stored) {
+        return unwrapped.computeIfAbsent(keyId,
+                id -> new DataKey(id, new SecretKeySpec(kms.unwrap(
+                        new KeyEncryptionKeys.WrappedKey(stored.kek(), Base64.getDecoder().decode(stored.wrapped()))),
+                        "AES")));
+    }
+
+    /** Written and acknowledged before it is used: a key lost would lose its records. */
+    private void write(String keyId, Stored stored) {
+        try {
+            producer.send(new ProducerRecord<>(topic, keyId, JSON.writeValueAsBytes(stored)))
+                .get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            apply(keyId, stored);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new FieldEncryptionException("Data key " + keyId + " could not be stored on " + topic, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new FieldEncryptionException("Interrupted while storing data key " + keyId, ex);
+        }
+    }
+
+    private void readForever() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    read(record);
+                }
+                Map<TopicPartition, Long> now = new HashMap<>();
+                for (TopicPartition partition : consumer.assignment()) {
+                    now.put(partition, consumer.position(partition));
+                }
+                positions = now;
+            }
+        }
+        catch (WakeupException ex) {
+            // closing
+        }
+        catch (RuntimeException ex) {
+            log.error("Reading the data key topic {} stopped; keys made since cannot be found here", topic, ex);
+        }
+        finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        try {
+            apply(record.key(), JSON.readValue(record.value(), Stored.class));
+        }
+        catch (IOException ex) {
+            log.error("Skipping an unreadable data key record at {}-{}@{}", record.topic(), record.partition(),
+                    record.offset(), ex);
+        }
+    }
+
+    private void apply(String keyId, Stored stored) {
+        byId.put(keyId, stored);
+        bySubject.computeIfAbsent(stored.subject(), subject -> ConcurrentHashMap.newKeySet()).add(keyId);
+        if (stored.erased()) {
+            unwrapped.remove(keyId);
+        }
+    }
+
+    /** Where each partition ends now: what a reader must have read to know every key. */
+    private Map<TopicPartition, Long> endOffsets() {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        try {
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest)
+                .all()
+                .get(patience.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new FieldEncryptionException("Cannot learn how far the data key topic " + topic + " goes", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new FieldEncryptionException("Interrupted while reading the data key topic " + topic, ex);
+        }
+    }
+
+    private boolean caughtUpWith(Map<TopicPartition, Long> ends, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, Long> read = positions;
+            if (ends.entrySet().stream().allMatch(end -> read.getOrDefault(end.getKey(), -1L) >= end.getValue())) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Object> producerConfigs(Map<String, Object> clientConfigs) {
+        Map<String, Object> configs = new HashMap<>(clientConfigs);
+        // A key must be on every in-sync replica before a record is encrypted with it.
+        configs.put(ProducerConfig.ACKS_CONFIG, "all");
+        configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Sent one at a time, each awaited: no batching to wait for.
+        configs.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return configs;
+    }
+
+    private static Map<String, Object> consumerConfigs(Map<String, Object> clientConfigs) {
+        Map<String, Object> configs = new HashMap<>(clientConfigs);
+        // Assigned, never subscribed: every instance reads every key, and commits
+        // nothing.
+        configs.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return configs;
+    }
+
+    /** A key record: a live key wrapped by the KMS, or the marker of an erased one. */
+    record Stored(String subject, String kek, String wrapped, String erasedAt) {
+
+        boolean erased() {
+            return erasedAt != null;
+        }
+
+    }
+
+}

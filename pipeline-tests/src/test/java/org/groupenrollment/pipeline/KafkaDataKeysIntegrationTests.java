@@ -1,0 +1,181 @@
+package org.groupenrollment.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.groupenrollment.serde.encryption.DataKey;
+import org.groupenrollment.serde.encryption.DataKeys;
+import org.groupenrollment.serde.encryption.FieldCipher;
+import org.groupenrollment.serde.encryption.FieldEncryptionException;
+import org.groupenrollment.serde.encryption.KafkaDataKeys;
+import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The data keys' store on a real broker: what one service makes, another finds; an
+ * erasure reaches every reader and every later one; and the erased key's wrapped bytes
+ * leave the broker's disk once compaction has run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KafkaDataKeysIntegrationTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    private EmbeddedKafkaKraftBroker broker;
+
+    @TempDir
+    Path keyFolder;
+
+    @BeforeAll
+    void start() {
+        broker = SingleNodeKafka.start();
+    }
+
+    @AfterAll
+    void stop() {
+        broker.destroy();
+    }
+
+    @Test
+    void aKeyOneServiceMakesIsFoundByAnotherStartedBeforeOrAfter() throws Exception {
+        String topic = keyTopic();
+        LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);
+        try (KafkaDataKeys processor = store(kms, topic); KafkaDataKeys signups = store(kms, topic)) {
+            String subject = UUID.randomUUID().toString();
+            DataKey made = signups.forSubject(subject);
+            String encrypted = FieldCipher.encrypt(made, "email", "ada@example.org");
+
+            assertThat(signups.forSubject(subject)).isEqualTo(made);
+            assertThat(plaintext(processor, encrypted)).isEqualTo("ada@example.org");
+            try (KafkaDataKeys console = store(kms, topic)) {
+                assertThat(plaintext(console, encrypted)).isEqualTo("ada@example.org");
+            }
+        }
+    }
+
+    @Test
+    void anErasureReachesEveryReaderAndEveryLaterOneAndNothingMoreIsWrittenOfThePerson() throws Exception {
+        String topic = keyTopic();
+        LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);
+        try (KafkaDataKeys notifier = store(kms, topic); KafkaDataKeys processor = store(kms, topic)) {
+            String erased = UUID.randomUUID().toString();
+            String kept = UUID.randomUUID().toString();
+            String erasedEmail = FieldCipher.encrypt(notifier.forSubject(erased), "email", "erase@example.org");
+            String keptEmail = FieldCipher.encrypt(notifier.forSubject(kept), "email", "keep@example.org");
+            assertThat(plaintext(processor, erasedEmail)).isEqualTo("erase@example.org");
+
+            processor.erase(erased);
+
+            await().atMost(Duration.ofSeconds(10))
+                .until(() -> notifier.find(FieldCipher.keyId(erasedEmail)) instanceof DataKeys.Lookup.Erased);
+            assertThat(processor.find(FieldCipher.keyId(erasedEmail))).isInstanceOf(DataKeys.Lookup.Erased.class);
+            assertThat(plaintext(notifier, keptEmail)).isEqualTo("keep@example.org");
+            assertThatThrownBy(() -> processor.forSubject(erased)).isInstanceOf(FieldEncryptionException.class);
+            try (KafkaDataKeys later = store(kms, topic)) {
+                assertThat(later.find(FieldCipher.keyId(erasedEmail))).isInstanceOf(DataKeys.Lookup.Erased.class);
+                assertThat(later.isErased(erased)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aKeyIdNoStoreHoldsIsUnknownOnceTheReaderHasCaughtUp() throws Exception {
+        try (KafkaDataKeys keys = store(LocalKeyEncryptionKeys.in(keyFolder), keyTopic())) {
+            assertThat(keys.find(UUID.randomUUID().toString())).isInstanceOf(DataKeys.Lookup.Unknown.class);
+        }
+    }
+
+    @Test
+    void theErasedKeysWrappedBytesLeaveTheBrokersDiskOnceCompactionRan() throws Exception {
+        String topic = keyTopic();
+        try (KafkaDataKeys keys = store(LocalKeyEncryptionKeys.in(keyFolder), topic)) {
+            String erased = UUID.randomUUID().toString();
+            keys.forSubject(erased);
+            String wrappedKey = "\"subject\":\"" + erased + "\",\"kek\":";
+            assertThat(segmentsOf(topic)).anySatisfy(text -> assertThat(text).contains(wrappedKey));
+
+            keys.erase(erased);
+            // Compaction cleans closed segments only: a later record rolls the one
+            // holding the key.
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                keys.forSubject(UUID.randomUUID().toString());
+                return segmentsOf(topic).stream().noneMatch(text -> text.contains(wrappedKey));
+            });
+            assertThat(segmentsOf(topic))
+                .anySatisfy(text -> assertThat(text).contains("\"subject\":\"" + erased + "\",\"erasedAt\":"));
+        }
+    }
+
+    private KafkaDataKeys store(LocalKeyEncryptionKeys kms, String topic) {
+        return new KafkaDataKeys(kms, topic,
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), PATIENCE);
+    }
+
+    private static String plaintext(DataKeys keys, String encrypted) {
+        DataKeys.Lookup lookup = keys.find(FieldCipher.keyId(encrypted));
+        assertThat(lookup).isInstanceOf(DataKeys.Lookup.Found.class);
+        return FieldCipher.decrypt(((DataKeys.Lookup.Found) lookup).key(), "email", encrypted);
+    }
+
+    /** A compacted key topic, cleaned as soon as the broker's cleaner looks. */
+    private String keyTopic() throws Exception {
+        String topic = "keys-" + UUID.randomUUID();
+        try (Admin admin = Admin
+            .create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.SEGMENT_MS_CONFIG, "100", TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "100",
+                        TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01", TopicConfig.DELETE_RETENTION_MS_CONFIG,
+                        "100", TopicConfig.FILE_DELETE_DELAY_MS_CONFIG, "100"))))
+                .all()
+                .get();
+        }
+        return topic;
+    }
+
+    /**
+     * The text of every log segment of the topic's partition on the broker's disk,
+     * including those compaction replaced and has not deleted yet.
+     */
+    private List<String> segmentsOf(String topic) throws Exception {
+        try (Admin admin = Admin
+            .create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            String logDir = admin.describeLogDirs(List.of(0)).allDescriptions().get().get(0).keySet().iterator().next();
+            try (Stream<Path> files = Files.list(Path.of(logDir, topic + "-0"))) {
+                return files.filter(file -> file.getFileName().toString().contains(".log"))
+                    .map(KafkaDataKeysIntegrationTests::text)
+                    .toList();
+            }
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        }
+        catch (IOException ex) {
+            return "";
+        }
+    }
+
+}
