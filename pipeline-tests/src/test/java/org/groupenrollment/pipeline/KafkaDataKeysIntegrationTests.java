@@ -58,7 +58,7 @@ class KafkaDataKeysIntegrationTests {
 
     @Test
     void aKeyOneServiceMakesIsFoundByAnotherStartedBeforeOrAfter() throws Exception {
-        String topic = keyTopic();
+        NewTopic topic = keyTopic();
         LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);
         try (KafkaDataKeys processor = store(kms, topic); KafkaDataKeys signups = store(kms, topic)) {
             String subject = UUID.randomUUID().toString();
@@ -75,7 +75,7 @@ class KafkaDataKeysIntegrationTests {
 
     @Test
     void anErasureReachesEveryReaderAndEveryLaterOneAndNothingMoreIsWrittenOfThePerson() throws Exception {
-        String topic = keyTopic();
+        NewTopic topic = keyTopic();
         LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);
         try (KafkaDataKeys notifier = store(kms, topic); KafkaDataKeys processor = store(kms, topic)) {
             String erased = UUID.randomUUID().toString();
@@ -107,26 +107,26 @@ class KafkaDataKeysIntegrationTests {
 
     @Test
     void theErasedKeysWrappedBytesLeaveTheBrokersDiskOnceCompactionRan() throws Exception {
-        String topic = keyTopic();
+        NewTopic topic = keyTopic();
         try (KafkaDataKeys keys = store(LocalKeyEncryptionKeys.in(keyFolder), topic)) {
             String erased = UUID.randomUUID().toString();
             keys.forSubject(erased);
             String wrappedKey = "\"subject\":\"" + erased + "\",\"kek\":";
-            assertThat(segmentsOf(topic)).anySatisfy(text -> assertThat(text).contains(wrappedKey));
+            assertThat(segmentsOf(topic.name())).anySatisfy(text -> assertThat(text).contains(wrappedKey));
 
             keys.erase(erased);
             // Compaction cleans closed segments only: a later record rolls the one
             // holding the key.
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 keys.forSubject(UUID.randomUUID().toString());
-                return segmentsOf(topic).stream().noneMatch(text -> text.contains(wrappedKey));
+                return segmentsOf(topic.name()).stream().noneMatch(text -> text.contains(wrappedKey));
             });
-            assertThat(segmentsOf(topic))
+            assertThat(segmentsOf(topic.name()))
                 .anySatisfy(text -> assertThat(text).contains("\"subject\":\"" + erased + "\",\"erasedAt\":"));
         }
     }
 
-    private KafkaDataKeys store(LocalKeyEncryptionKeys kms, String topic) {
+    private KafkaDataKeys store(LocalKeyEncryptionKeys kms, NewTopic topic) {
         return new KafkaDataKeys(kms, topic,
                 Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), PATIENCE);
     }
@@ -137,19 +137,13 @@ class KafkaDataKeysIntegrationTests {
         return FieldCipher.decrypt(((DataKeys.Lookup.Found) lookup).key(), "email", encrypted);
     }
 
-    /** A compacted key topic, cleaned as soon as the broker's cleaner looks. */
-    private String keyTopic() throws Exception {
-        String topic = "keys-" + UUID.randomUUID();
-        try (Admin admin = Admin
-            .create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                        TopicConfig.SEGMENT_MS_CONFIG, "100", TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "100",
-                        TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01", TopicConfig.DELETE_RETENTION_MS_CONFIG,
-                        "100", TopicConfig.FILE_DELETE_DELAY_MS_CONFIG, "100"))))
-                .all()
-                .get();
-        }
+    /**
+     * The key topic as the services declare it, each test its own, cleaned as soon as the
+     * broker's cleaner looks.
+     */
+    private static NewTopic keyTopic() {
+        NewTopic topic = KafkaDataKeys.topic("keys-" + UUID.randomUUID(), (short) 1, Duration.ofMillis(200));
+        topic.configs().put(TopicConfig.FILE_DELETE_DELAY_MS_CONFIG, "100");
         return topic;
     }
 

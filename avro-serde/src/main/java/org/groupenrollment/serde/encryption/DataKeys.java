@@ -17,6 +17,38 @@ public interface DataKeys {
     /** Destroys the key of {@code subjectId}: every field encrypted with it is lost. */
     void erase(String subjectId);
 
+    /**
+     * {@code plaintext}, the value of {@code field}, encrypted under {@code subjectId}'s
+     * key.
+     */
+    default String encrypt(String subjectId, String field, String plaintext) {
+        return FieldCipher.encrypt(forSubject(subjectId), field, plaintext);
+    }
+
+    /**
+     * The plaintext of {@code value}, the value of {@code field}: itself when it is not
+     * encrypted, {@value #ERASED} when its key was erased.
+     * @throws FieldEncryptionException if its key is unknown here, or it was altered
+     */
+    default String decrypt(String field, String value) {
+        if (!FieldCipher.isEncrypted(value)) {
+            return value;
+        }
+        String keyId = FieldCipher.keyId(value);
+        Lookup lookup = find(keyId);
+        if (lookup instanceof Lookup.Found found) {
+            return FieldCipher.decrypt(found.key(), field, value);
+        }
+        if (lookup instanceof Lookup.Erased) {
+            return ERASED;
+        }
+        throw new FieldEncryptionException(
+                "Field " + field + " is encrypted under data key " + keyId + ", which this key store does not hold");
+    }
+
+    /** What a personal field reads as once its person's key was destroyed. */
+    String ERASED = "[erased]";
+
     /** A key looked up by its id. */
     sealed interface Lookup {
 

@@ -20,7 +20,7 @@ import org.apache.avro.specific.SpecificDatumReader;
 public final class DecryptingDatumReader extends SpecificDatumReader<Object> {
 
     /** What a personal field reads as once its person's key was destroyed. */
-    public static final String ERASED = "[erased]";
+    public static final String ERASED = DataKeys.ERASED;
 
     private final DataKeys keys;
 
@@ -44,25 +44,12 @@ public final class DecryptingDatumReader extends SpecificDatumReader<Object> {
             Object value = record.get(field.pos());
             if (PersonalFields.isPersonal(field) && value instanceof CharSequence text
                     && FieldCipher.isEncrypted(text)) {
-                record.put(field.pos(), plaintext(field.name(), text.toString()));
+                record.put(field.pos(), keys.decrypt(field.name(), text.toString()));
             }
             else {
                 decryptIn(value);
             }
         }
-    }
-
-    private String plaintext(String field, String encrypted) {
-        String keyId = FieldCipher.keyId(encrypted);
-        DataKeys.Lookup lookup = keys.find(keyId);
-        if (lookup instanceof DataKeys.Lookup.Found found) {
-            return FieldCipher.decrypt(found.key(), field, encrypted);
-        }
-        if (lookup instanceof DataKeys.Lookup.Erased) {
-            return ERASED;
-        }
-        throw new FieldEncryptionException(
-                "Field " + field + " is encrypted under data key " + keyId + ", which this key store does not hold");
     }
 
 }

@@ -21,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +30,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -83,36 +86,52 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * Starts reading {@code topic} from its beginning; returns once every record written
-     * before the call has been read.
+     * Declares {@code topic} unless it exists, starts reading it from its beginning, and
+     * returns once every record written before the call has been read.
      * @param clientConfigs bootstrap servers and security settings, shared by this
-     * store's producer and consumer
+     * store's producer, consumer and admin client
      */
-    public KafkaDataKeys(KeyEncryptionKeys kms, String topic, Map<String, Object> clientConfigs, Duration patience) {
+    public KafkaDataKeys(KeyEncryptionKeys kms, NewTopic topic, Map<String, Object> clientConfigs, Duration patience) {
         this.kms = kms;
-        this.topic = topic;
+        this.topic = topic.name();
         this.patience = patience;
+        this.admin = Admin.create(clientConfigs);
+        declare(topic);
         this.producer = new KafkaProducer<>(producerConfigs(clientConfigs), new StringSerializer(),
                 new ByteArraySerializer());
         this.consumer = new KafkaConsumer<>(consumerConfigs(clientConfigs), new StringDeserializer(),
                 new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        consumer.partitionsFor(this.topic)
+            .forEach(info -> partitions.add(new TopicPartition(this.topic, info.partition())));
         this.partitions = List.copyOf(partitions);
         if (partitions.isEmpty()) {
-            throw new IllegalStateException("The data key topic " + topic + " does not exist");
+            throw new IllegalStateException("The data key topic " + this.topic + " does not exist");
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        this.admin = Admin.create(clientConfigs);
         this.reader = new Thread(this::readForever, "data-keys-reader");
         reader.setDaemon(true);
         reader.start();
         if (!caughtUpWith(ends, patience.multipliedBy(6))) {
-            throw new IllegalStateException("The data key topic " + topic + " could not be read within "
+            throw new IllegalStateException("The data key topic " + this.topic + " could not be read within "
                     + patience.multipliedBy(6) + "; nothing can be encrypted or decrypted without it");
         }
+    }
+
+    /**
+     * The key topic as it must be: compacted, so that an erased key's record is replaced
+     * by its marker on disk within {@code erasedKeyGoneWithin} (segments roll and become
+     * cleanable twice as often), and the replaced files deleted a minute later.
+     */
+    public static NewTopic topic(String name, short replicationFactor, Duration erasedKeyGoneWithin) {
+        String lag = Long.toString(erasedKeyGoneWithin.toMillis() / 2);
+        Map<String, String> configs = new HashMap<>(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT, TopicConfig.SEGMENT_MS_CONFIG, lag,
+                TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, lag, TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01",
+                TopicConfig.FILE_DELETE_DELAY_MS_CONFIG, "60000"));
+        return new NewTopic(name, 1, replicationFactor).configs(configs);
     }
 
     @Override
@@ -169,6 +188,25 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         }
         producer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
+    }
+
+    private void declare(NewTopic wanted) {
+        try {
+            admin.createTopics(List.of(wanted)).all().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (ExecutionException ex) {
+            if (!(ex.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot declare the data key topic " + wanted.name(), ex.getCause());
+            }
+        }
+        catch (TimeoutException ex) {
+            throw new IllegalStateException("The broker did not answer within " + patience + " when the data key topic "
+                    + wanted.name() + " was declared", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while declaring " + wanted.name(), ex);
+        }
     }
 
     private DataKey create(String subjectId) {

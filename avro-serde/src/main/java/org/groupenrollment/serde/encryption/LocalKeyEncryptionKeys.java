@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,7 +60,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
         }
         LocalKeyEncryptionKeys kms = new LocalKeyEncryptionKeys(folder);
         if (kms.keys.isEmpty()) {
-            kms.rotate();
+            kms.create("kek-0001");
         }
         return kms;
     }
@@ -73,11 +74,46 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
     public synchronized String rotate() {
         int next = keys.keySet().stream().mapToInt(id -> Integer.parseInt(id.substring(4))).max().orElse(0) + 1;
         String id = "kek-%04d".formatted(next);
+        if (!create(id)) {
+            throw new IllegalStateException("Key-encryption key " + id + " was made elsewhere meanwhile; rotate again");
+        }
+        return id;
+    }
+
+    /**
+     * Makes the key {@code id} unless another process sharing the folder made it first
+     * (services starting together on one volume): written whole under a name of its own,
+     * then linked into place, which fails if the key exists, so no reader ever sees half
+     * a key and no key is ever replaced.
+     */
+    private synchronized boolean create(String id) {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
-        write(folder.resolve(id + ".key"), key);
-        keys = read(folder);
-        return id;
+        Path draft = folder.resolve(id + ".key." + UUID.randomUUID() + ".draft");
+        try {
+            write(draft, key);
+            Files.createLink(folder.resolve(id + ".key"), draft);
+            return true;
+        }
+        catch (FileAlreadyExistsException ex) {
+            return false;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot write key-encryption key " + id + " in " + folder, ex);
+        }
+        finally {
+            deleteQuietly(draft);
+            keys = read(folder);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException ex) {
+            // A draft left behind holds a key nobody uses; it is never read.
+        }
     }
 
     /**

@@ -4,6 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +37,24 @@ class LocalKeyEncryptionKeysTests {
         assertThat(wrapped.kekId()).isEqualTo("kek-0001");
         assertThat(wrapped.bytes()).isNotEqualTo(dataKey);
         assertThat(LocalKeyEncryptionKeys.in(folder).unwrap(wrapped)).isEqualTo(dataKey);
+    }
+
+    @Test
+    void servicesStartingTogetherOnOneFolderEndWithOneKeyTheyAllUse() throws Exception {
+        List<Callable<LocalKeyEncryptionKeys>> services = Collections.nCopies(8,
+                () -> LocalKeyEncryptionKeys.in(folder));
+        ExecutorService starting = Executors.newFixedThreadPool(8);
+        List<LocalKeyEncryptionKeys> started = new ArrayList<>();
+        for (Future<LocalKeyEncryptionKeys> service : starting.invokeAll(services)) {
+            started.add(service.get());
+        }
+        starting.shutdown();
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("kek-0001.key");
+        }
+        KeyEncryptionKeys.WrappedKey wrapped = started.get(0).wrap(dataKey);
+        assertThat(started).allSatisfy(service -> assertThat(service.unwrap(wrapped)).isEqualTo(dataKey));
     }
 
     @Test
