@@ -9,7 +9,10 @@ RUN mvn --batch-mode --no-transfer-progress -pl ${SERVICE} -am package -DskipTes
  && cp ${SERVICE}/target/${SERVICE}-*-exec.jar /service.jar
 
 FROM eclipse-temurin:17.0.13_11-jre
-RUN useradd --system --uid 10001 service && mkdir /data && chown service /data
+# The key-encryption keys' folder exists in the image, owned by the service, so a named volume
+# mounted there (docker-compose.yml) starts writable by it.
+RUN useradd --system --uid 10001 service && mkdir -p /data/secrets/kek && chown -R service /data \
+ && chmod 700 /data/secrets/kek
 USER service
 WORKDIR /app
 COPY --from=build /service.jar service.jar

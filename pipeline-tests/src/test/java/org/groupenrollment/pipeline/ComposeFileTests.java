@@ -52,6 +52,20 @@ class ComposeFileTests {
         assertThat(environment.get("KAFKA_CLUSTERS_0_MASKING_0_TOPICVALUESPATTERN")).isEqualTo("enrollment\\..*");
     }
 
+    /**
+     * Each container has a file system of its own: without one volume for the embedded
+     * KMS's keys, each service would make its own and read nothing the others wrote.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceSharesTheVolumeOfTheKeyEncryptionKeys() {
+        for (String service : List.of("signup-producer", "eligibility-processor", "notification-consumer",
+                "staff-console")) {
+            assertThat((List<String>) SERVICES.get(service).get("volumes")).as(service)
+                .contains("key-encryption-keys:/data/secrets/kek");
+        }
+    }
+
     @Test
     void theConsolesLocalAdminSignsInWithThePasswordTheFileNames() throws IOException {
         String hash = String.valueOf(environment("staff-console").get("ENROLLMENT_CONSOLE_USERS_0_PASSWORD_HASH"))

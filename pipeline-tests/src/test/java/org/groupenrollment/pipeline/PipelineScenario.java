@@ -174,8 +174,8 @@ abstract class PipelineScenario {
      */
     private List<String> signupEmailsUpTo(String last) {
         List<String> emails = new java.util.ArrayList<>();
-        try (var consumer = new Clients(bootstrapServers(), registryUrl())
-            .avroConsumer("scenario-" + UUID.randomUUID())) {
+        try (var consumer = new Clients(bootstrapServers(), registryUrl()).avroConsumer("scenario-" + UUID.randomUUID(),
+                pipeline.dataKeys())) {
             consumer.subscribe(List.of(EnrollmentTopics.fromSharedConfiguration().signupsSubmitted()));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(500))

@@ -8,6 +8,7 @@ import org.groupenrollment.console.StaffConsoleApplication;
 import org.groupenrollment.eligibility.EligibilityProcessorApplication;
 import org.groupenrollment.notification.NotificationConsumerApplication;
 import org.groupenrollment.signup.SignupProducerApplication;
+import org.groupenrollment.serde.encryption.DataKeys;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -115,6 +116,11 @@ final class RunningPipeline implements AutoCloseable {
                     "http://127.0.0.1:" + service.getEnvironment().getRequiredProperty("local.management.port"));
         }
         return urls;
+    }
+
+    /** The data keys the services encrypt with, for a test to read what they wrote. */
+    DataKeys dataKeys() {
+        return producer.getBean(DataKeys.class);
     }
 
     String signupUrl() {

@@ -1,5 +1,6 @@
 package org.groupenrollment.events;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.groupenrollment.serde.encryption.DataKeys;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
 import org.groupenrollment.serde.RegistryAvroSerializer;
@@ -38,10 +40,23 @@ public record Clients(String bootstrapServers, String registryUrl) {
 
     /** Reads committed records from the beginning, as generated classes. */
     public KafkaConsumer<String, SpecificRecord> avroConsumer(String group) {
+        return avroConsumer(group, Map.of());
+    }
+
+    /**
+     * Reads committed records from the beginning, as generated classes, their personal
+     * fields decrypted with {@code keys}, as a service of the pipeline reads them.
+     */
+    public KafkaConsumer<String, SpecificRecord> avroConsumer(String group, DataKeys keys) {
+        return avroConsumer(group, Map.of(AvroSerdeConfig.DATA_KEYS, keys));
+    }
+
+    private KafkaConsumer<String, SpecificRecord> avroConsumer(String group, Map<String, Object> extra) {
+        Map<String, Object> configs = new HashMap<>(extra);
+        configs.putAll(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                true, AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME));
         RegistryAvroDeserializer<SpecificRecord> deserializer = new RegistryAvroDeserializer<>();
-        deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl,
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, true, AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME),
-                false);
+        deserializer.configure(configs, false);
         return new KafkaConsumer<>(consumerConfig(group, "read_committed"), new StringDeserializer(), deserializer);
     }
 

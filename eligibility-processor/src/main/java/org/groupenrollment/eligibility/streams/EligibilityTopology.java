@@ -79,11 +79,11 @@ public final class EligibilityTopology {
             .addSource(SEAT_REQUESTS, new StringDeserializer(), new ByteArrayDeserializer(), topics.seatRequests())
             .addProcessor(DECIDE,
                     () -> new SignupDecider(policy, serdes.signups(), new PersonKeys(hmacKeys),
-                            new RecordTracing(tracing)),
+                            new RecordTracing(tracing), serdes.contacts()),
                     SIGNUPS)
             .addProcessor(APPLY,
                     () -> new SeatRequestHandler(policy.rules(), serdes.seatRequests(), expiryCheck,
-                            new RecordTracing(tracing)),
+                            new RecordTracing(tracing), serdes.contacts()),
                     SEAT_REQUESTS)
             .addSink(SEAT_RESERVED, topics.seatsReserved(), keys, events, DECIDE, APPLY)
             .addSink(WAITLISTED, topics.signupsWaitlisted(), keys, events, DECIDE)

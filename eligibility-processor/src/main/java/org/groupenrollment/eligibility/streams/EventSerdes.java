@@ -36,6 +36,11 @@ public final class EventSerdes {
         return deserializer();
     }
 
+    /** The processor's own copy of a place's contact, sealed as the events' are. */
+    ContactSealing contacts() {
+        return new ContactSealing(AvroSerdeConfig.dataKeys(configs));
+    }
+
     /** Writes each event with its own schema, under its topic's subject. */
     Serializer<SpecificRecord> events() {
         RegistryAvroSerializer<SpecificRecord> serializer = new RegistryAvroSerializer<>();

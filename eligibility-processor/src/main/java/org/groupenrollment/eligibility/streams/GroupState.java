@@ -38,6 +38,8 @@ final class GroupState {
 
     private final RecordTracing tracing;
 
+    private final ContactSealing contacts;
+
     private final EligibilityRules rules;
 
     private final KeyValueStore<String, byte[]> ledgers;
@@ -50,7 +52,9 @@ final class GroupState {
 
     private final KeyValueStore<String, String> lines;
 
-    GroupState(ProcessorContext<String, Object> context, EligibilityRules rules, RecordTracing tracing) {
+    GroupState(ProcessorContext<String, Object> context, EligibilityRules rules, RecordTracing tracing,
+            ContactSealing contacts) {
+        this.contacts = contacts;
         this.tracing = tracing;
         this.context = context;
         this.rules = rules;
@@ -75,7 +79,9 @@ final class GroupState {
     }
 
     Optional<SignupEntry> entry(UUID signupId) {
-        return Optional.ofNullable(signups.get(signupId.toString())).map(LedgerCodec::decodeEntry);
+        return Optional.ofNullable(signups.get(signupId.toString()))
+            .map(LedgerCodec::decodeEntry)
+            .map(contacts::opened);
     }
 
     /** The front of a group's line; close it when done. */
@@ -276,7 +282,7 @@ final class GroupState {
     }
 
     private void remember(UUID signupId, SignupEntry entry) {
-        signups.put(signupId.toString(), LedgerCodec.encode(entry));
+        signups.put(signupId.toString(), LedgerCodec.encode(contacts.sealed(signupId, entry)));
     }
 
     private void forward(UUID signupId, Object event, long timestamp, String sink) {

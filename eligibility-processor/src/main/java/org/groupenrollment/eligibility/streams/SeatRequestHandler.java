@@ -64,9 +64,12 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
 
     private final RecordTracing tracing;
 
+    private final ContactSealing contacts;
+
     SeatRequestHandler(EligibilityRules rules, Deserializer<SeatRequest> deserializer, Duration expiryCheck,
-            RecordTracing tracing) {
+            RecordTracing tracing, ContactSealing contacts) {
         this.rules = rules;
+        this.contacts = contacts;
         this.lifecycle = new SeatLifecycle(rules);
         this.deserializer = deserializer;
         this.expiryCheck = expiryCheck;
@@ -76,7 +79,7 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.groups = new GroupState(context, rules, tracing);
+        this.groups = new GroupState(context, rules, tracing, contacts);
         this.applied = context.getStateStore(EligibilityTopology.REQUEST_STORE);
         context.schedule(expiryCheck, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
         firstAvailability = context.schedule(FIRST_AVAILABILITY, PunctuationType.WALL_CLOCK_TIME,

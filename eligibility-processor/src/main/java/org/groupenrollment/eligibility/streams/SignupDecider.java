@@ -41,9 +41,12 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
 
     private final RecordTracing tracing;
 
+    private final ContactSealing contacts;
+
     SignupDecider(EligibilityPolicy policy, Deserializer<SignupSubmitted> deserializer, PersonKeys personKeys,
-            RecordTracing tracing) {
+            RecordTracing tracing, ContactSealing contacts) {
         this.policy = policy;
+        this.contacts = contacts;
         this.deserializer = deserializer;
         this.personKeys = personKeys;
         this.tracing = tracing;
@@ -52,7 +55,7 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.groups = new GroupState(context, policy.rules(), tracing);
+        this.groups = new GroupState(context, policy.rules(), tracing, contacts);
     }
 
     /** In a span continuing the trace of the request that submitted the signup. */

@@ -1,5 +1,8 @@
 package org.groupenrollment.eligibility.streams;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.groupenrollment.eligibility.decision.EligibilityPolicy;
@@ -7,6 +10,8 @@ import org.groupenrollment.eligibility.settings.EligibilitySettings;
 import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.events.config.GroupCatalog;
 import org.groupenrollment.events.config.HmacKeys;
+import org.groupenrollment.serde.AvroSerdeConfig;
+import org.groupenrollment.serde.encryption.DataKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -40,8 +45,12 @@ class StreamsConfiguration {
     @Bean
     StreamsBuilderFactoryBeanConfigurer eligibilityTopology(EnrollmentTopics topics, EligibilityPolicy policy,
             KafkaProperties kafka, HmacKeys keys, EligibilitySettings settings, ObjectProvider<Tracer> tracer,
-            ObjectProvider<Propagator> propagator) {
-        EventSerdes serdes = new EventSerdes(kafka.buildStreamsProperties());
+            ObjectProvider<Propagator> propagator, ObjectProvider<DataKeys> dataKeys) {
+        Map<String, Object> serdeConfigs = new HashMap<>(kafka.buildStreamsProperties());
+        // With encryption on, the events' personal fields are decrypted on reading and
+        // encrypted on writing, each under its person's key.
+        dataKeys.ifAvailable(store -> serdeConfigs.put(AvroSerdeConfig.DATA_KEYS, store));
+        EventSerdes serdes = new EventSerdes(serdeConfigs);
         RecordTracing.Tracing tracing = new RecordTracing.Tracing(tracer.getIfAvailable(() -> Tracer.NOOP),
                 propagator.getIfAvailable(() -> Propagator.NOOP));
         return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {

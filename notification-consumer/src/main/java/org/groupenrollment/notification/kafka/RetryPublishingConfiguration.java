@@ -7,7 +7,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroSerializer;
+import org.groupenrollment.serde.encryption.DataKeys;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +28,10 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 class RetryPublishingConfiguration {
 
     @Bean
-    KafkaTemplate<String, Object> kafkaTemplate(KafkaProperties kafka) {
+    KafkaTemplate<String, Object> kafkaTemplate(KafkaProperties kafka, ObjectProvider<DataKeys> dataKeys) {
         Map<String, Object> properties = kafka.buildProducerProperties();
+        // A retried outcome is written again: its personal fields encrypted again.
+        dataKeys.ifAvailable(keys -> properties.put(AvroSerdeConfig.DATA_KEYS, keys));
         RegistryAvroSerializer<SpecificRecord> avro = new RegistryAvroSerializer<>();
         avro.configure(properties, false);
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();

@@ -25,7 +25,8 @@ public record EnrollmentTopics(@NotBlank String signupsSubmitted, @NotBlank Stri
         @NotBlank String seatRequests, @NotBlank String seatRequestsDeadLetter, @NotBlank String seatsConfirmed,
         @NotBlank String seatsReleased, @NotBlank String waitlistPlacesLeft, @NotBlank String capacityChanged,
         @NotBlank String groupAvailability, @NotBlank String places, @NotBlank String staffAudit,
-        @NotBlank String emailResends, @Min(1) int partitions, @Min(1) short replicationFactor) {
+        @NotBlank String emailResends, @NotBlank String dataKeys, @Min(1) int partitions,
+        @Min(1) short replicationFactor) {
 
     /** The three outcome topics, one per kind of decision. */
     public List<String> outcomes() {

@@ -14,6 +14,8 @@ import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.groupenrollment.serde.encryption.DataKeys;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,8 +41,11 @@ import org.springframework.util.backoff.FixedBackOff;
 class ConsoleKafkaConfiguration {
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, Object> eventListenerContainerFactory(KafkaProperties kafka) {
+    ConcurrentKafkaListenerContainerFactory<String, Object> eventListenerContainerFactory(KafkaProperties kafka,
+            ObjectProvider<DataKeys> dataKeys) {
         Map<String, Object> properties = kafka.buildConsumerProperties();
+        // Staff see people's names and addresses: the events' personal fields decrypted.
+        dataKeys.ifAvailable(keys -> properties.put(AvroSerdeConfig.DATA_KEYS, keys));
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
         properties.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, RegistryAvroDeserializer.class);
         properties.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);

@@ -1,0 +1,64 @@
+package org.groupenrollment.events.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.groupenrollment.serde.AvroSerdeConfig;
+import org.groupenrollment.serde.encryption.DataKeys;
+import org.groupenrollment.serde.encryption.KafkaDataKeys;
+import org.groupenrollment.serde.encryption.KeyEncryptionKeys;
+import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Field-level encryption for every service with Kafka clients, unless
+ * {@code enrollment.encryption.enabled} is false: the KMS (key files in the data folder,
+ * unless a deployment provides its own {@link KeyEncryptionKeys}), the data keys' store
+ * on its compacted topic, and the store handed to every serializer and deserializer the
+ * service's Kafka factories make, so each encrypts and decrypts the fields tagged PII.
+ */
+@AutoConfiguration(after = EnrollmentAutoConfiguration.class)
+@ConditionalOnClass(KafkaProperties.class)
+@ConditionalOnProperty(name = "enrollment.encryption.enabled", havingValue = "true")
+@EnableConfigurationProperties(EncryptionSettings.class)
+public class EncryptionAutoConfiguration {
+
+    /** Where the embedded KMS keeps its keys, under the data folder. */
+    static final String KEY_FOLDER = "secrets/kek";
+
+    @Bean
+    @ConditionalOnMissingBean
+    KeyEncryptionKeys keyEncryptionKeys(Environment environment) {
+        return LocalKeyEncryptionKeys
+            .in(Path.of(environment.getRequiredProperty("enrollment.data-dir")).resolve(KEY_FOLDER));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(DataKeys.class)
+    KafkaDataKeys dataKeys(KeyEncryptionKeys kms, EnrollmentTopics topics, EncryptionSettings settings,
+            KafkaProperties kafka) {
+        return new KafkaDataKeys(kms,
+                KafkaDataKeys.topic(topics.dataKeys(), topics.replicationFactor(), settings.erasedKeyGoneWithin()),
+                kafka.buildAdminProperties(), settings.keyLookupPatience());
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer encryptingProducers(DataKeys dataKeys) {
+        return factory -> factory.updateConfigs(Map.of(AvroSerdeConfig.DATA_KEYS, dataKeys));
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer decryptingConsumers(DataKeys dataKeys) {
+        return factory -> factory.updateConfigs(Map.of(AvroSerdeConfig.DATA_KEYS, dataKeys));
+    }
+
+}

@@ -1,0 +1,18 @@
+package org.groupenrollment.events.config;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Field-level encryption of personal data ({@code enrollment.encryption}): whether it is
+ * on, how long a reader waits for a data key it has not read yet, and how soon an erased
+ * key's wrapped bytes must leave the broker's disk.
+ */
+@Validated
+@ConfigurationProperties("enrollment.encryption")
+public record EncryptionSettings(boolean enabled, @NotNull Duration keyLookupPatience,
+        @NotNull Duration erasedKeyGoneWithin) {
+}
