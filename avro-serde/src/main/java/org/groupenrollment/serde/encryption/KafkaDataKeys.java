@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -29,6 +31,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -65,9 +68,13 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     private final Duration patience;
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final NewTopic declared;
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, Object> clientConfigs;
+
+    private KafkaProducer<String, byte[]> producer;
+
+    private KafkaConsumer<String, byte[]> consumer;
 
     private final Map<String, Stored> byId = new ConcurrentHashMap<>();
 
@@ -75,28 +82,62 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     private final Map<String, DataKey> unwrapped = new ConcurrentHashMap<>();
 
-    private final Admin admin;
+    private Admin admin;
 
-    private final List<TopicPartition> partitions;
+    private List<TopicPartition> partitions;
 
-    private final Thread reader;
+    private Thread reader;
+
+    /**
+     * Connected on first use, so a service that never meets a personal field never
+     * connects.
+     */
+    private volatile boolean started;
 
     private volatile Map<TopicPartition, Long> positions = Map.of();
 
     private volatile boolean running = true;
 
     /**
-     * Declares {@code topic} unless it exists, starts reading it from its beginning, and
-     * returns once every record written before the call has been read.
+     * A store on {@code topic}, connected on first use: it then declares the topic unless
+     * it exists, starts reading it from its beginning, and goes on once every record
+     * written before has been read.
      * @param clientConfigs bootstrap servers and security settings, shared by this
      * store's producer, consumer and admin client
      */
     public KafkaDataKeys(KeyEncryptionKeys kms, NewTopic topic, Map<String, Object> clientConfigs, Duration patience) {
         this.kms = kms;
         this.topic = topic.name();
+        this.declared = topic;
+        this.clientConfigs = Map.copyOf(clientConfigs);
         this.patience = patience;
+    }
+
+    private void ensureStarted() {
+        if (!started) {
+            start();
+        }
+    }
+
+    private synchronized void start() {
+        if (started) {
+            return;
+        }
+        try {
+            connect();
+            started = true;
+        }
+        catch (RuntimeException ex) {
+            // Nothing half-open is kept: the next use tries again from the start.
+            close();
+            throw ex;
+        }
+    }
+
+    private void connect() {
+        running = true;
         this.admin = Admin.create(clientConfigs);
-        declare(topic);
+        declare(declared);
         this.producer = new KafkaProducer<>(producerConfigs(clientConfigs), new StringSerializer(),
                 new ByteArraySerializer());
         this.consumer = new KafkaConsumer<>(consumerConfigs(clientConfigs), new StringDeserializer(),
@@ -136,6 +177,7 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     @Override
     public DataKey forSubject(String subjectId) {
+        ensureStarted();
         for (String keyId : bySubject.getOrDefault(subjectId, Set.of())) {
             Stored stored = byId.get(keyId);
             if (stored != null && stored.erased()) {
@@ -149,8 +191,35 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         return create(subjectId);
     }
 
+    /**
+     * Makes a key for each of {@code subjectIds} that has none, all sent at once and each
+     * acknowledged before this returns: for writing many people's records in one go (an
+     * import, a benchmark's backlog), where one round trip per key would dominate.
+     */
+    public void createAll(Collection<String> subjectIds) {
+        ensureStarted();
+        Map<String, Stored> made = new HashMap<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (String subjectId : subjectIds) {
+            if (bySubject.containsKey(subjectId)) {
+                continue;
+            }
+            String keyId = UUID.randomUUID().toString();
+            KeyEncryptionKeys.WrappedKey wrapped = kms.wrap(InMemoryDataKeys.newKey());
+            Stored stored = new Stored(subjectId, wrapped.kekId(), Base64.getEncoder().encodeToString(wrapped.bytes()),
+                    null);
+            made.put(keyId, stored);
+            sent.add(producer.send(new ProducerRecord<>(topic, keyId, json(stored))));
+        }
+        for (Future<RecordMetadata> each : sent) {
+            await(each, "a batch of data keys");
+        }
+        made.forEach(this::apply);
+    }
+
     @Override
     public Lookup find(String keyId) {
+        ensureStarted();
         Stored stored = byId.get(keyId);
         if (stored == null && caughtUpWith(endOffsets(), patience)) {
             stored = byId.get(keyId);
@@ -163,6 +232,7 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     @Override
     public void erase(String subjectId) {
+        ensureStarted();
         caughtUpWith(endOffsets(), patience);
         for (String keyId : bySubject.getOrDefault(subjectId, Set.of())) {
             write(keyId, new Stored(subjectId, null, null, Instant.now().toString()));
@@ -172,22 +242,40 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     /** Whether every key of {@code subjectId} this store has read is erased. */
     public boolean isErased(String subjectId) {
+        ensureStarted();
         Set<String> keys = bySubject.getOrDefault(subjectId, Set.of());
         return !keys.isEmpty() && keys.stream().map(byId::get).allMatch(stored -> stored != null && stored.erased());
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            reader.join(Duration.ofSeconds(5).toMillis());
+        started = false;
+        if (reader != null) {
+            try {
+                consumer.wakeup();
+                reader.join(Duration.ofSeconds(5).toMillis());
+            }
+            catch (IllegalStateException ex) {
+                // The reader stopped on an error and closed its consumer already.
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
+        else if (consumer != null) {
+            consumer.close(Duration.ofSeconds(5));
         }
-        producer.close(Duration.ofSeconds(5));
-        admin.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        reader = null;
+        consumer = null;
+        producer = null;
+        admin = null;
     }
 
     private void declare(NewTopic wanted) {
@@ -228,20 +316,29 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     /** Written and acknowledged before it is used: a key lost would lose its records. */
     private void write(String keyId, Stored stored) {
+        await(producer.send(new ProducerRecord<>(topic, keyId, json(stored))), "data key " + keyId);
+        apply(keyId, stored);
+    }
+
+    private void await(Future<RecordMetadata> sent, String what) {
         try {
-            producer.send(new ProducerRecord<>(topic, keyId, JSON.writeValueAsBytes(stored)))
-                .get(patience.toMillis(), TimeUnit.MILLISECONDS);
-            apply(keyId, stored);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            sent.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (ExecutionException | TimeoutException ex) {
-            throw new FieldEncryptionException("Data key " + keyId + " could not be stored on " + topic, ex);
+            throw new FieldEncryptionException("Could not store " + what + " on " + topic, ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new FieldEncryptionException("Interrupted while storing data key " + keyId, ex);
+            throw new FieldEncryptionException("Interrupted while storing " + what, ex);
+        }
+    }
+
+    private static byte[] json(Stored stored) {
+        try {
+            return JSON.writeValueAsBytes(stored);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

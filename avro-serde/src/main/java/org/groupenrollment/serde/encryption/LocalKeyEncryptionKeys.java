@@ -18,9 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -151,10 +149,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
         }
         byte[] bytes = wrapped.bytes();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(128, bytes, 0, NONCE_BYTES));
-            cipher.updateAAD(aad(wrapped.kekId()));
-            return cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
+            return FieldCipher.open(kek, bytes, aad(wrapped.kekId()));
         }
         catch (AEADBadTagException ex) {
             throw new FieldEncryptionException("A data key wrapped under " + wrapped.kekId() + " failed authentication",
