@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.launcher.Components;
+import org.groupenrollment.serde.encryption.KafkaDataKeys;
+import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
 
 /**
  * {@code bench/run}: every benchmark, each figure next to a baseline measured in the same
@@ -48,7 +52,8 @@ public final class Bench {
             // Ctrl-C: stop the child processes too, not only this JVM.
             Thread stopChildren = new Thread(env::close, "bench-shutdown");
             Runtime.getRuntime().addShutdownHook(stopChildren);
-            Topics topics = new Topics(env.kafka.bootstrapServers(), env.registryUrl());
+            KafkaDataKeys dataKeys = encryption(args, env, data);
+            Topics topics = new Topics(env.kafka.bootstrapServers(), env.registryUrl(), dataKeys);
             List.of(args)
                 .stream()
                 .filter(arg -> arg.startsWith("--service-arg="))
@@ -109,6 +114,25 @@ public final class Bench {
      * A window of its own, after the others: signups at 200/s as before, and beside them
      * seats cancelled at a steady rate through their holders' links.
      */
+    /**
+     * Personal data encrypted, with {@code --encryption}, as a deployment that asks for
+     * it runs: every service and the bench's own producer share one folder of
+     * key-encryption keys and the key topic. Off as shipped.
+     */
+    private static KafkaDataKeys encryption(String[] args, Environment env, Path data) {
+        if (!List.of(args).contains("--encryption")) {
+            return null;
+        }
+        Path keyFolder = data.resolve("secrets/kek");
+        env.startServicesWith("--enrollment.encryption.enabled=true");
+        env.startServicesWith("--enrollment.encryption.kek-folder=" + keyFolder);
+        return new KafkaDataKeys(LocalKeyEncryptionKeys.in(keyFolder),
+                KafkaDataKeys.topic(EnrollmentTopics.fromSharedConfiguration().dataKeys(), (short) 1,
+                        Duration.ofHours(1)),
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, env.kafka.bootstrapServers()),
+                Duration.ofSeconds(10));
+    }
+
     private static Promotions.Window promotions(Environment env, Topics topics, int signupPort, Progress progress,
             boolean quick) throws Exception {
         Duration window = Duration.ofSeconds(quick ? 5 : 20);

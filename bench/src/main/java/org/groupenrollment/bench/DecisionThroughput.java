@@ -3,6 +3,7 @@ package org.groupenrollment.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,8 +52,10 @@ final class DecisionThroughput {
 
     private static void produceBacklog(Topics topics, Progress progress, int count) {
         try (KafkaProducer<String, SignupSubmitted> producer = topics.avroProducer()) {
+            List<SignupSubmitted> signups = IntStream.range(0, count).mapToObj(Signups::number).toList();
+            topics.prepareKeys(signups.stream().map(signup -> signup.getSignupId().toString()).toList());
             for (int i = 0; i < count; i++) {
-                SignupSubmitted signup = Signups.number(i);
+                SignupSubmitted signup = signups.get(i);
                 producer
                     .send(Traceparents.traced(new ProducerRecord<>(SIGNUPS, signup.getRequestedGroup(), signup), i));
                 if ((i + 1) % 25_000 == 0) {

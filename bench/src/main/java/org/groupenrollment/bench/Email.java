@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -133,8 +134,10 @@ final class Email {
      */
     private static void publish(Topics topics, String recipientPrefix, int count) {
         try (KafkaProducer<String, SeatReserved> producer = topics.avroProducer()) {
+            List<SeatReserved> seats = IntStream.range(0, count).mapToObj(i -> seat(recipientPrefix, i)).toList();
+            topics.prepareKeys(seats.stream().map(seat -> seat.getSignupId().toString()).toList());
             for (int i = 0; i < count; i++) {
-                SeatReserved seat = seat(recipientPrefix, i);
+                SeatReserved seat = seats.get(i);
                 producer.send(Traceparents
                     .traced(new ProducerRecord<>("bench.mail.seats", seat.getSignupId().toString(), seat), i));
             }

@@ -7,9 +7,9 @@ import java.util.List;
 import org.groupenrollment.events.config.EnrollmentTopics;
 
 /**
- * Every topic of the pipeline under a benchmark's own prefix, with the arguments that
- * point a service at them: a phase never meets the records, or the partition counts, of
- * another phase or of the pipeline's own topics.
+ * Every topic of the pipeline but the data keys' under a benchmark's own prefix, with the
+ * arguments that point a service at them: a phase never meets the records, or the
+ * partition counts, of another phase or of the pipeline's own topics.
  */
 record OwnTopics(EnrollmentTopics names, List<String> arguments) {
 
@@ -20,7 +20,8 @@ record OwnTopics(EnrollmentTopics names, List<String> arguments) {
         List<String> arguments = new ArrayList<>();
         for (int i = 0; i < components.length; i++) {
             Object value = read(components[i], shared);
-            if (value instanceof String topic) {
+            // The data keys are one store for every service of a run, as in a deployment.
+            if (value instanceof String topic && !components[i].getName().equals("dataKeys")) {
                 value = prefix + topic;
                 arguments.add("--enrollment.topics." + kebab(components[i].getName()) + "=" + value);
             }

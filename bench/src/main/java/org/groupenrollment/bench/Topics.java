@@ -1,6 +1,7 @@
 package org.groupenrollment.bench;
 
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.groupenrollment.events.EventPackage;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
 import org.groupenrollment.serde.RegistryAvroSerializer;
+import org.groupenrollment.serde.encryption.KafkaDataKeys;
 
 /** Kafka clients for the benchmarks, each configured as the services configure theirs. */
 final class Topics {
@@ -28,9 +30,26 @@ final class Topics {
 
     private final String registryUrl;
 
-    Topics(String bootstrap, String registryUrl) {
+    /**
+     * The services' data keys, when they encrypt: the bench's own records are encrypted
+     * alike.
+     */
+    private final KafkaDataKeys dataKeys;
+
+    Topics(String bootstrap, String registryUrl, KafkaDataKeys dataKeys) {
         this.bootstrap = bootstrap;
         this.registryUrl = registryUrl;
+        this.dataKeys = dataKeys;
+    }
+
+    /**
+     * Makes the data keys of the people a backlog is about, in one go, as the signup
+     * service would have made each on its signup.
+     */
+    void prepareKeys(Collection<String> subjectIds) {
+        if (dataKeys != null) {
+            dataKeys.createAll(subjectIds);
+        }
     }
 
     void create(int partitions, String... names) {
@@ -52,6 +71,9 @@ final class Topics {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        if (dataKeys != null) {
+            config.put(AvroSerdeConfig.DATA_KEYS, dataKeys);
+        }
         RegistryAvroSerializer<T> serializer = new RegistryAvroSerializer<>();
         serializer.configure(config, false);
         return new KafkaProducer<>(config, new StringSerializer(), serializer);

@@ -42,7 +42,9 @@ final class RunningPipeline implements AutoCloseable {
                 "--enrollment.notifications.retry.first-delay=500ms",
                 // The scenarios send every signup from one address.
                 "--enrollment.web.rate-limit.enabled=false",
-                "--spring.kafka.streams.properties.commit.interval.ms=50", };
+                // Every scenario on real parts runs with personal data encrypted, as a
+                // deployment that asks for it does.
+                "--enrollment.encryption.enabled=true", "--spring.kafka.streams.properties.commit.interval.ms=50", };
     }
 
     /**

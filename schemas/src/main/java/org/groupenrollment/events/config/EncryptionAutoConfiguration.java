@@ -1,6 +1,5 @@
 package org.groupenrollment.events.config;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.groupenrollment.serde.AvroSerdeConfig;
@@ -17,7 +16,6 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * Field-level encryption for every service with Kafka clients, unless
@@ -32,14 +30,10 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(EncryptionSettings.class)
 public class EncryptionAutoConfiguration {
 
-    /** Where the embedded KMS keeps its keys, under the data folder. */
-    static final String KEY_FOLDER = "secrets/kek";
-
     @Bean
     @ConditionalOnMissingBean
-    KeyEncryptionKeys keyEncryptionKeys(Environment environment) {
-        return LocalKeyEncryptionKeys
-            .in(Path.of(environment.getRequiredProperty("enrollment.data-dir")).resolve(KEY_FOLDER));
+    KeyEncryptionKeys keyEncryptionKeys(EncryptionSettings settings) {
+        return LocalKeyEncryptionKeys.in(settings.kekFolder());
     }
 
     @Bean(destroyMethod = "close")

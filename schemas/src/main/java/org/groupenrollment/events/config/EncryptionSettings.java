@@ -1,5 +1,6 @@
 package org.groupenrollment.events.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
@@ -8,11 +9,12 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Field-level encryption of personal data ({@code enrollment.encryption}): whether it is
- * on, how long a reader waits for a data key it has not read yet, and how soon an erased
- * key's wrapped bytes must leave the broker's disk.
+ * on, where the embedded KMS keeps its key-encryption keys (one folder every service of a
+ * deployment shares), how long a reader waits for a data key it has not read yet, and how
+ * soon an erased key's wrapped bytes must leave the broker's disk.
  */
 @Validated
 @ConfigurationProperties("enrollment.encryption")
-public record EncryptionSettings(boolean enabled, @NotNull Duration keyLookupPatience,
+public record EncryptionSettings(boolean enabled, @NotNull Path kekFolder, @NotNull Duration keyLookupPatience,
         @NotNull Duration erasedKeyGoneWithin) {
 }
