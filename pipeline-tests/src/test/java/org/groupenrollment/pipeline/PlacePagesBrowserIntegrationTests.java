@@ -87,7 +87,12 @@ class PlacePagesBrowserIntegrationTests {
         new Select(browser.findElement(By.id("group"))).selectByValue("ocd");
         screenshot("1-form");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you, we have your signup");
+        // The form's page stays until the answer comes: its heading, looked at meanwhile,
+        // is the old page's.
+        await().atMost(Duration.ofSeconds(30))
+            .ignoreExceptions()
+            .untilAsserted(() -> assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Thank you, we have your signup"));
         screenshot("2-submitted");
 
         String link = placeLinkIn(awaitEmail(email, "Please confirm your group place"));
