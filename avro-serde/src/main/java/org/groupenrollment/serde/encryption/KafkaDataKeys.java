@@ -136,6 +136,8 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     private void connect() {
         running = true;
+        // Read afresh: where an earlier connection had read to says nothing of this one.
+        positions = Map.of();
         this.admin = Admin.create(clientConfigs);
         declare(declared);
         this.producer = new KafkaProducer<>(producerConfigs(clientConfigs), new StringSerializer(),
