@@ -1,6 +1,7 @@
 package org.groupenrollment.serde.encryption;
 
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One person's AES-256 key, under an id that names no one: every personal field of theirs
@@ -13,6 +14,11 @@ public record DataKey(String id, SecretKey key) {
         if (id == null || id.isBlank() || id.indexOf(':') >= 0) {
             throw new IllegalArgumentException("A data key id must be non-blank and hold no ':'");
         }
+    }
+
+    /** The key {@code wrapped} holds, unwrapped by {@code kms}, under {@code id}. */
+    static DataKey unwrapped(String id, KeyEncryptionKeys kms, KeyEncryptionKeys.WrappedKey wrapped) {
+        return new DataKey(id, new SecretKeySpec(kms.unwrap(wrapped), "AES"));
     }
 
     @Override

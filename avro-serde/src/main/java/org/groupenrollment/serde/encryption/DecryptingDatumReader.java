@@ -11,16 +11,13 @@ import org.apache.avro.specific.SpecificDatumReader;
 /**
  * Reads a record and decrypts each personal field encrypted by
  * {@link EncryptingDatumWriter}, with the data key it names. A field whose key was erased
- * reads as {@value #ERASED}; one whose key this store does not know, or that fails
- * authentication, fails the record with a {@link FieldEncryptionException} that names the
- * key and the field, never the value. The fields are decrypted once the record is read,
- * not while: generated classes decode themselves (Avro's custom coders), past any
- * per-field hook.
+ * reads as {@value DataKeys#ERASED}; one whose key this store does not know, or that
+ * fails authentication, fails the record with a {@link FieldEncryptionException} that
+ * names the key and the field, never the value. The fields are decrypted once the record
+ * is read, not while: generated classes decode themselves (Avro's custom coders), past
+ * any per-field hook.
  */
 public final class DecryptingDatumReader extends SpecificDatumReader<Object> {
-
-    /** What a personal field reads as once its person's key was destroyed. */
-    public static final String ERASED = DataKeys.ERASED;
 
     private final DataKeys keys;
 
@@ -40,10 +37,10 @@ public final class DecryptingDatumReader extends SpecificDatumReader<Object> {
         if (!(datum instanceof IndexedRecord record)) {
             return;
         }
+        boolean[] personal = PersonalFields.flags(record.getSchema());
         for (Schema.Field field : record.getSchema().getFields()) {
             Object value = record.get(field.pos());
-            if (PersonalFields.isPersonal(field) && value instanceof CharSequence text
-                    && FieldCipher.isEncrypted(text)) {
+            if (personal[field.pos()] && value instanceof CharSequence text && FieldCipher.isEncrypted(text)) {
                 record.put(field.pos(), keys.decrypt(field.name(), text.toString()));
             }
             else {

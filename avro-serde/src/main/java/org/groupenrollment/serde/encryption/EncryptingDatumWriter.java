@@ -1,6 +1,10 @@
 package org.groupenrollment.serde.encryption;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -22,6 +26,11 @@ public final class EncryptingDatumWriter extends GenericDatumWriter<Object> {
     private final ThreadLocal<DataKey> current = new ThreadLocal<>();
 
     /**
+     * This writer's personal fields, found once: the schema it writes with never changes.
+     */
+    private final Set<Schema.Field> personal = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
      * A writer of {@code schema}, which must hold personal fields
      * ({@link PersonalFields#anyIn}).
      */
@@ -29,6 +38,7 @@ public final class EncryptingDatumWriter extends GenericDatumWriter<Object> {
         super(schema, model);
         this.keys = keys;
         this.subjectPosition = schema.getField(PersonalFields.subjectField(schema)).pos();
+        collectPersonal(schema, new HashSet<>());
     }
 
     @Override
@@ -46,9 +56,29 @@ public final class EncryptingDatumWriter extends GenericDatumWriter<Object> {
         }
     }
 
+    private void collectPersonal(Schema schema, Set<String> seen) {
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (seen.add(schema.getFullName())) {
+                    for (Schema.Field field : schema.getFields()) {
+                        if (PersonalFields.isPersonal(field)) {
+                            personal.add(field);
+                        }
+                        collectPersonal(field.schema(), seen);
+                    }
+                }
+            }
+            case UNION -> schema.getTypes().forEach(branch -> collectPersonal(branch, seen));
+            case ARRAY -> collectPersonal(schema.getElementType(), seen);
+            case MAP -> collectPersonal(schema.getValueType(), seen);
+            default -> {
+            }
+        }
+    }
+
     @Override
     protected void writeField(Object datum, Schema.Field field, Encoder out, Object state) throws IOException {
-        if (!PersonalFields.isPersonal(field)) {
+        if (!personal.contains(field)) {
             super.writeField(datum, field, out, state);
             return;
         }

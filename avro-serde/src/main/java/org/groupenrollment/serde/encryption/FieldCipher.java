@@ -93,10 +93,7 @@ public final class FieldCipher {
             throw new FieldEncryptionException("Field " + field + " holds a truncated ciphertext");
         }
         try {
-            Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, body, 0, NONCE_BYTES));
-            cipher.updateAAD(aad(keyId, field));
-            return new String(cipher.doFinal(body, NONCE_BYTES, body.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return new String(open(key.key(), body, aad(keyId, field)), StandardCharsets.UTF_8);
         }
         catch (AEADBadTagException ex) {
             throw new FieldEncryptionException("Field " + field + " under data key " + keyId
@@ -120,8 +117,7 @@ public final class FieldCipher {
     }
 
     /**
-     * AES-256-GCM with a 12-byte nonce and a 16-byte tag, the raw key {@code dataKey}
-     * sealed.
+     * What {@link #seal} sealed under {@code key} with {@code aad}, nonce first.
      */
     static byte[] open(SecretKey key, byte[] sealed, byte[] aad) throws GeneralSecurityException {
         Cipher cipher = CIPHERS.get();

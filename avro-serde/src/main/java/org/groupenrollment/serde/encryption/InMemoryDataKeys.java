@@ -4,8 +4,6 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.crypto.spec.SecretKeySpec;
-
 /**
  * Data keys held in this JVM, wrapped by the KMS as a shared store keeps them: for tests
  * and for one process that writes and reads its own records.
@@ -31,7 +29,7 @@ public final class InMemoryDataKeys implements DataKeys {
         if (key.bytes() == null) {
             throw new FieldEncryptionException("Subject " + subjectId + " was erased: nothing more is written of it");
         }
-        return unwrapped.computeIfAbsent(subjectId, id -> new DataKey(id, new SecretKeySpec(kms.unwrap(key), "AES")));
+        return unwrapped.computeIfAbsent(subjectId, id -> DataKey.unwrapped(id, kms, key));
     }
 
     @Override
@@ -43,8 +41,7 @@ public final class InMemoryDataKeys implements DataKeys {
         if (key.bytes() == null) {
             return new Lookup.Erased();
         }
-        return new Lookup.Found(
-                unwrapped.computeIfAbsent(keyId, id -> new DataKey(id, new SecretKeySpec(kms.unwrap(key), "AES"))));
+        return new Lookup.Found(unwrapped.computeIfAbsent(keyId, id -> DataKey.unwrapped(id, kms, key)));
     }
 
     @Override

@@ -310,10 +310,8 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
     }
 
     private DataKey unwrap(String keyId, Stored stored) {
-        return unwrapped.computeIfAbsent(keyId,
-                id -> new DataKey(id, new SecretKeySpec(kms.unwrap(
-                        new KeyEncryptionKeys.WrappedKey(stored.kek(), Base64.getDecoder().decode(stored.wrapped()))),
-                        "AES")));
+        return unwrapped.computeIfAbsent(keyId, id -> DataKey.unwrapped(id, kms,
+                new KeyEncryptionKeys.WrappedKey(stored.kek(), Base64.getDecoder().decode(stored.wrapped()))));
     }
 
     /** Written and acknowledged before it is used: a key lost would lose its records. */

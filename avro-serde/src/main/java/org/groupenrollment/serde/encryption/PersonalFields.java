@@ -2,7 +2,9 @@ package org.groupenrollment.serde.encryption;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
 
@@ -23,12 +25,26 @@ public final class PersonalFields {
     /** The record property naming the field whose value is the data key's subject. */
     public static final String SUBJECT = "encryption:subject";
 
+    private static final Map<Schema, boolean[]> FLAGS = new ConcurrentHashMap<>();
+
     private PersonalFields() {
     }
 
     /** Whether {@code field} is tagged {@value #PII}. */
     public static boolean isPersonal(Schema.Field field) {
         return field.getObjectProp(TAGS) instanceof Collection<?> tags && tags.contains(PII);
+    }
+
+    /**
+     * Which of a record's fields, by position, are personal: worked out once per schema,
+     * as reading the tags of every field of every record would cost on the hot path.
+     */
+    static boolean[] flags(Schema record) {
+        return FLAGS.computeIfAbsent(record, schema -> {
+            boolean[] flags = new boolean[schema.getFields().size()];
+            schema.getFields().forEach(field -> flags[field.pos()] = isPersonal(field));
+            return flags;
+        });
     }
 
     /**

@@ -20,7 +20,6 @@ import org.groupenrollment.serde.MockSchemaRegistry;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
 import org.groupenrollment.serde.RegistryAvroSerializer;
 import org.groupenrollment.serde.encryption.DataKeys;
-import org.groupenrollment.serde.encryption.DecryptingDatumReader;
 import org.groupenrollment.serde.encryption.InMemoryDataKeys;
 import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
 import org.groupenrollment.serde.encryption.PersonalFields;
@@ -105,8 +104,8 @@ class FieldEncryptionTests {
 
         RegistryAvroDeserializer<SeatReserved> reader = specificReader(keys);
         SeatReserved afterErasure = reader.deserialize("enrollment.seats.reserved", erasedWire);
-        assertThat(afterErasure.getRecipient().getEmail()).isEqualTo(DecryptingDatumReader.ERASED);
-        assertThat(afterErasure.getRecipient().getFirstName()).isEqualTo(DecryptingDatumReader.ERASED);
+        assertThat(afterErasure.getRecipient().getEmail()).isEqualTo(DataKeys.ERASED);
+        assertThat(afterErasure.getRecipient().getFirstName()).isEqualTo(DataKeys.ERASED);
         assertThat(afterErasure.getGroupId()).isEqualTo(erased.getGroupId());
         assertThat(reader.deserialize("enrollment.seats.reserved", keptWire)).isEqualTo(kept);
     }

@@ -4,8 +4,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,6 +47,30 @@ class ApiDocumentation {
             .version("1")
             .description("Signups for the provider's therapy groups, and a person's place in one, by the link in "
                     + "their emails. Errors are RFC 9457 problems."));
+    }
+
+    /**
+     * Every 4xx and 5xx answer the controllers document is an RFC 9457 problem: said once
+     * here instead of on each of their annotations (springdoc would otherwise describe
+     * the advice's answers as plain JSON).
+     */
+    @Bean
+    OpenApiCustomizer problemAnswers() {
+        return api -> {
+            if (api.getComponents() == null) {
+                api.components(new Components());
+            }
+            ModelConverters.getInstance().read(Problem.class).forEach(api.getComponents()::addSchemas);
+            Content problem = new Content().addMediaType(PROBLEM, new MediaType()
+                .schema(new Schema<>().$ref("#/components/schemas/" + Problem.class.getSimpleName())));
+            api.getPaths()
+                .values()
+                .stream()
+                .flatMap(path -> path.readOperations().stream())
+                .flatMap(operation -> operation.getResponses().entrySet().stream())
+                .filter(answer -> answer.getKey().matches("[45]\\d\\d"))
+                .forEach(answer -> answer.getValue().setContent(problem));
+        };
     }
 
     /** An RFC 9457 problem as this API writes it. */

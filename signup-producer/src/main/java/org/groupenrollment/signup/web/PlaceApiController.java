@@ -52,12 +52,8 @@ class PlaceApiController {
                     + "when the group meets. Nothing about the person. The token is the last part of the link.")
     @ApiResponse(responseCode = "200", description = "The place",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlaceJson.class)))
-    @ApiResponse(responseCode = "404", description = ApiDocumentation.NOT_A_PLACE,
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
-    @ApiResponse(responseCode = "410", description = ApiDocumentation.EXPIRED,
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocumentation.NOT_A_PLACE)
+    @ApiResponse(responseCode = "410", description = ApiDocumentation.EXPIRED)
     @GetMapping(produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
     ResponseEntity<?> place(@PathVariable String token) {
         PlaceActions.Lookup lookup = actions.open(token);
@@ -74,20 +70,12 @@ class PlaceApiController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlaceJson.class)))
     @ApiResponse(responseCode = "202", description = "Sent, not applied yet: the place as it stood",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlaceJson.class)))
-    @ApiResponse(responseCode = "404", description = ApiDocumentation.NOT_A_PLACE,
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocumentation.NOT_A_PLACE)
     @ApiResponse(responseCode = "409",
             description = "The place does not allow this as it stands (reason: ALREADY_CONFIRMED, HOLD_EXPIRED, "
-                    + "NOT_WAITING, ENDED ...); nothing was sent",
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
-    @ApiResponse(responseCode = "410", description = ApiDocumentation.EXPIRED,
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
-    @ApiResponse(responseCode = "503", description = ApiDocumentation.UNAVAILABLE,
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+                    + "NOT_WAITING, ENDED ...); nothing was sent")
+    @ApiResponse(responseCode = "410", description = ApiDocumentation.EXPIRED)
+    @ApiResponse(responseCode = "503", description = ApiDocumentation.UNAVAILABLE)
     @PostMapping(path = "/{action:confirm|cancel|leave-waitlist}",
             produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
     ResponseEntity<?> act(@PathVariable String token, @PathVariable String action)

@@ -51,25 +51,13 @@ class SignupApiController {
                     + "retry safe: the same key with the same signup answers the same id.")
     @ApiResponse(responseCode = "202", description = "Taken: the signup is safe with the broker",
             headers = @Header(name = "Location", description = "Where the decision will be visible"))
-    @ApiResponse(responseCode = "400", description = ApiDocumentation.INVALID,
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
-    @ApiResponse(responseCode = "413", description = ApiDocumentation.TOO_LARGE,
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
-    @ApiResponse(responseCode = "415", description = ApiDocumentation.NOT_JSON,
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
-    @ApiResponse(responseCode = "422", description = ApiDocumentation.KEY_REUSED,
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+    @ApiResponse(responseCode = "400", description = ApiDocumentation.INVALID)
+    @ApiResponse(responseCode = "413", description = ApiDocumentation.TOO_LARGE)
+    @ApiResponse(responseCode = "415", description = ApiDocumentation.NOT_JSON)
+    @ApiResponse(responseCode = "422", description = ApiDocumentation.KEY_REUSED)
     @ApiResponse(responseCode = "429", description = ApiDocumentation.TOO_MANY,
-            headers = @Header(name = "Retry-After", description = "Seconds until another may be sent"),
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
-    @ApiResponse(responseCode = "503", description = ApiDocumentation.UNAVAILABLE,
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds until another may be sent"))
+    @ApiResponse(responseCode = "503", description = ApiDocumentation.UNAVAILABLE)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SignupAccepted> submit(@Valid @RequestBody SignupRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
@@ -85,9 +73,7 @@ class SignupApiController {
     @ApiResponse(responseCode = "200", description = "Decided",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignupStatus.class)))
     @ApiResponse(responseCode = "404", description = "Not decided yet (or no such signup): ask again after Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
-            content = @Content(mediaType = ApiDocumentation.PROBLEM,
-                    schema = @Schema(implementation = ApiDocumentation.Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     @GetMapping(path = "/{signupId}",
             produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
     ResponseEntity<?> status(@PathVariable UUID signupId) {
