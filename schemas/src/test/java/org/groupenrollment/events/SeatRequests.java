@@ -36,6 +36,14 @@ public final class SeatRequests {
         return about(groupId, signupId, SeatAction.CANCEL, Requester.STAFF).setStaffId(staffId).build();
     }
 
+    public static SeatRequest personErases(String groupId, UUID signupId) {
+        return about(groupId, signupId, SeatAction.ERASE, Requester.PERSON).build();
+    }
+
+    public static SeatRequest staffErases(String groupId, UUID signupId, String staffId) {
+        return about(groupId, signupId, SeatAction.ERASE, Requester.STAFF).setStaffId(staffId).build();
+    }
+
     public static SeatRequest staffSetsCapacity(String groupId, String cohortId, int capacity, String staffId) {
         return SeatRequest.newBuilder()
             .setRequestId(UUID.randomUUID())

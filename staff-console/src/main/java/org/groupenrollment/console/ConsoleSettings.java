@@ -16,10 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * for the broker
  * @param overviewRefresh how often the overview asks for fresh figures
  * @param auditShown how many of the latest audit records the audit page can show
- * @param auditRetention how long the audit topic keeps its records
  */
 @Validated
 @ConfigurationProperties("enrollment.console")
 public record ConsoleSettings(@NotNull Duration answerWithin, @NotNull Duration acknowledgementTimeout,
-        @NotNull Duration overviewRefresh, @Min(1) int auditShown, @NotNull Duration auditRetention) {
+        @NotNull Duration overviewRefresh, @Min(1) int auditShown) {
 }

@@ -50,7 +50,11 @@ public final class SeatLifecycle {
 
     public enum ReleaseReason {
 
-        CANCELLED_BY_PERSON, CANCELLED_BY_STAFF, HOLD_EXPIRED
+        CANCELLED_BY_PERSON, CANCELLED_BY_STAFF, HOLD_EXPIRED,
+        /**
+         * Given up because its person was erased: nobody is told, there is nobody left.
+         */
+        ERASED
 
     }
 
@@ -71,6 +75,17 @@ public final class SeatLifecycle {
         }
 
         record CapacityChanged(Cohort cohort, int previous, int capacity) implements Change {
+        }
+
+        /** A place in line given up because its person was erased. */
+        record ErasedFromLine(Waiting place) implements Change {
+        }
+
+        /**
+         * Everything of the place's person to be forgotten, whether or not they still
+         * held a place: always the last change of an erasure.
+         */
+        record Forgotten(UUID placeId) implements Change {
         }
 
     }
@@ -114,6 +129,29 @@ public final class SeatLifecycle {
                 : ReleaseReason.CANCELLED_BY_STAFF;
         List<Change> changes = new ArrayList<>(List.of(new Change.Released(seat.get(), reason)));
         GroupLedger next = promote(group, ledger.withoutSeat(seat.get()), now, line, changes);
+        return new Result(Answer.APPLIED, next, changes);
+    }
+
+    /**
+     * Erases the person of a place: their seat is released (the first in line promoted,
+     * as for a cancellation) or their place in line given up, and then they are
+     * forgotten. Applied whatever their place's state, even ended: an erasure always
+     * forgets.
+     */
+    public Result erase(TherapyGroup group, GroupLedger ledger, UUID placeId, Optional<Waiting> waiting, Instant now,
+            Iterator<Waiting> line) {
+        List<Change> changes = new ArrayList<>();
+        GroupLedger next = ledger;
+        Optional<GroupLedger.Seat> seat = ledger.seatOf(placeId);
+        if (seat.isPresent()) {
+            changes.add(new Change.Released(seat.get(), ReleaseReason.ERASED));
+            next = promote(group, ledger.withoutSeat(seat.get()), now, line, changes);
+        }
+        else if (waiting.isPresent()) {
+            changes.add(new Change.ErasedFromLine(waiting.get()));
+            next = ledger.withLeaver();
+        }
+        changes.add(new Change.Forgotten(placeId));
         return new Result(Answer.APPLIED, next, changes);
     }
 

@@ -20,7 +20,9 @@ import org.groupenrollment.events.PlaceState;
 import org.groupenrollment.events.PlaceStatus;
 import org.groupenrollment.events.Recipient;
 import org.groupenrollment.events.RedirectReason;
+import org.groupenrollment.events.PersonalDataErased;
 import org.groupenrollment.events.RedirectedToDbt;
+import org.groupenrollment.events.SeatRequest;
 import org.groupenrollment.events.ReleaseReason;
 import org.groupenrollment.events.SeatConfirmed;
 import org.groupenrollment.events.SeatReleased;
@@ -79,6 +81,7 @@ final class AvroEvents {
         return RedirectedToDbt.newBuilder()
             .setSignupId(signupId)
             .setRequestedGroupName(rules.group(groupId).map(TherapyGroup::name).orElse(groupId))
+            .setRequestedGroupId(groupId)
             .setReason(RedirectReason.valueOf(redirect.reason().name()))
             .setStateOfResidence(stateOfResidence)
             .setLicensedStates(List.copyOf(new TreeSet<>(rules.licensedStates())))
@@ -169,6 +172,20 @@ final class AvroEvents {
 
     PlaceStatus ended(UUID signupId, String groupId, PlaceState how) {
         return place(signupId, groupId, how).build();
+    }
+
+    /** The record of an erasure: who asked and when, and which signups it erased. */
+    PersonalDataErased erased(SeatRequest request, List<UUID> signupIds, boolean keysDestroyed) {
+        return PersonalDataErased.newBuilder()
+            .setRequestId(request.getRequestId())
+            .setSignupId(request.getSignupId())
+            .setErasedSignupIds(List.copyOf(signupIds))
+            .setKeysDestroyed(keysDestroyed)
+            .setRequestedBy(request.getRequestedBy())
+            .setStaffId(request.getStaffId())
+            .setRequestedAt(request.getRequestedAt())
+            .setErasedAt(at)
+            .build();
     }
 
     /** A later signup's status: a copy of its person's place, pointing at it. */

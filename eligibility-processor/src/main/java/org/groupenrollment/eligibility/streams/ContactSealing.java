@@ -1,5 +1,6 @@
 package org.groupenrollment.eligibility.streams;
 
+import java.util.Collection;
 import java.util.UUID;
 
 import org.groupenrollment.serde.encryption.DataKeys;
@@ -7,7 +8,8 @@ import org.groupenrollment.serde.encryption.DataKeys;
 /**
  * The contact the processor keeps for a lasting place, encrypted in its store and its
  * changelog as in the events: under the person's data key, so that erasing the key erases
- * this copy too. Without data keys (encryption off, topology tests) kept as it came.
+ * this copy too; and where a person's keys are destroyed when they are erased. Without
+ * data keys (encryption off) kept as it came.
  */
 final class ContactSealing {
 
@@ -45,6 +47,18 @@ final class ContactSealing {
                     open(inLine.contact()));
         }
         return entry;
+    }
+
+    /**
+     * Destroys the data keys of {@code signupIds}; whether there were keys to destroy
+     * (none without encryption).
+     */
+    boolean erase(Collection<UUID> signupIds) {
+        if (keys == null) {
+            return false;
+        }
+        signupIds.forEach(signupId -> keys.erase(signupId.toString()));
+        return true;
     }
 
     private Contact seal(UUID signupId, Contact contact) {

@@ -53,6 +53,8 @@ public final class EligibilityTopology {
 
     static final String PLACES = "places";
 
+    static final String ERASURES = "erasures";
+
     static final String SIGNUPS_DEAD_LETTER = "signups-dead-letter";
 
     static final String SEAT_REQUESTS_DEAD_LETTER = "seat-requests-dead-letter";
@@ -67,6 +69,9 @@ public final class EligibilityTopology {
     static final String WAITLIST_STORE = "waitlists";
 
     static final String REQUEST_STORE = "applied-requests";
+
+    /** The later signups that found each place, so that erasing a place erases them. */
+    static final String ALIAS_STORE = "place-aliases";
 
     private EligibilityTopology() {
     }
@@ -94,6 +99,7 @@ public final class EligibilityTopology {
             .addSink(CAPACITY_CHANGED, topics.capacityChanged(), keys, events, APPLY)
             .addSink(GROUP_AVAILABILITY, topics.groupAvailability(), keys, events, DECIDE, APPLY)
             .addSink(PLACES, topics.places(), keys, events, DECIDE, APPLY)
+            .addSink(ERASURES, topics.erasures(), keys, events, APPLY)
             .addSink(SIGNUPS_DEAD_LETTER, topics.signupsDeadLetter(), keys, new ByteArraySerializer(), DECIDE)
             .addSink(SEAT_REQUESTS_DEAD_LETTER, topics.seatRequestsDeadLetter(), keys, new ByteArraySerializer(),
                     APPLY);
@@ -103,7 +109,7 @@ public final class EligibilityTopology {
         topology.addStateStore(Stores
             .keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE), Serdes.String(), Serdes.ByteArray())
             .withCachingEnabled(), DECIDE, APPLY);
-        for (String name : new String[] { STANDING_STORE, SIGNUP_STORE, WAITLIST_STORE }) {
+        for (String name : new String[] { STANDING_STORE, SIGNUP_STORE, WAITLIST_STORE, ALIAS_STORE }) {
             topology.addStateStore(store(name), DECIDE, APPLY);
         }
         topology.addStateStore(store(REQUEST_STORE), APPLY);

@@ -1,9 +1,12 @@
 package org.groupenrollment.eligibility.streams;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,6 +22,7 @@ import org.groupenrollment.eligibility.decision.TherapyGroup;
 import org.groupenrollment.eligibility.decision.Waiting;
 import org.groupenrollment.events.PlaceState;
 import org.groupenrollment.events.PlaceStatus;
+import org.groupenrollment.events.SeatRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,8 @@ final class GroupState {
 
     private final KeyValueStore<String, String> lines;
 
+    private final KeyValueStore<String, String> aliases;
+
     GroupState(ProcessorContext<String, Object> context, EligibilityRules rules, RecordTracing tracing,
             ContactSealing contacts) {
         this.contacts = contacts;
@@ -63,6 +69,7 @@ final class GroupState {
         this.standings = context.getStateStore(EligibilityTopology.STANDING_STORE);
         this.signups = context.getStateStore(EligibilityTopology.SIGNUP_STORE);
         this.lines = context.getStateStore(EligibilityTopology.WAITLIST_STORE);
+        this.aliases = context.getStateStore(EligibilityTopology.ALIAS_STORE);
     }
 
     Instant now() {
@@ -161,6 +168,7 @@ final class GroupState {
             return;
         }
         remember(signupId, new SignupEntry.SameAs(existing.placeId()));
+        aliases.put(aliasKey(existing.placeId(), signupId), "");
         AvroEvents events = new AvroEvents(rules, now());
         forward(signupId, events.sameAs(signupId, status(groupId, existing, ledger)), timestamp,
                 EligibilityTopology.PLACES);
@@ -183,7 +191,7 @@ final class GroupState {
      * person's event (with their contact, kept until now), their place's status, and the
      * group's availability.
      */
-    void apply(TherapyGroup group, SeatLifecycle.Result result, long timestamp, UUID requestId, String staffId) {
+    void apply(TherapyGroup group, SeatLifecycle.Result result, long timestamp, SeatRequest request) {
         if (result.changes().isEmpty()) {
             return;
         }
@@ -196,11 +204,22 @@ final class GroupState {
                 forward(seat.signupId(), events.seated(seat.signupId(), group.id(), seat), timestamp,
                         EligibilityTopology.PLACES);
             }
+            else if (change instanceof Change.Released released
+                    && released.reason() == SeatLifecycle.ReleaseReason.ERASED) {
+                ended(group.id(), released.seat().signupId(), PlaceState.ERASED, events, timestamp);
+            }
             else if (change instanceof Change.Released released) {
                 GroupLedger.Seat seat = released.seat();
                 ended(group.id(), seat.signupId(), PlaceState.valueOf(released.reason().name()), events, timestamp)
                     .ifPresent(to -> forward(seat.signupId(), events.released(group, seat, released.reason(), to),
                             timestamp, EligibilityTopology.SEATS_RELEASED));
+            }
+            else if (change instanceof Change.ErasedFromLine erased) {
+                lines.delete(WaitingLine.key(group.id(), erased.place().ticket()));
+                ended(group.id(), erased.place().signupId(), PlaceState.ERASED, events, timestamp);
+            }
+            else if (change instanceof Change.Forgotten forgotten) {
+                forget(group.id(), forgotten.placeId(), request, events, timestamp);
             }
             else if (change instanceof Change.LeftWaitlist left) {
                 Waiting place = left.place();
@@ -216,8 +235,9 @@ final class GroupState {
                 promoted(group, promoted, result.ledger(), events, timestamp);
             }
             else if (change instanceof Change.CapacityChanged capacity) {
-                forward(group.id(), events.capacityChanged(group, capacity, requestId, staffId), timestamp,
-                        EligibilityTopology.CAPACITY_CHANGED);
+                forward(group.id(),
+                        events.capacityChanged(group, capacity, request.getRequestId(), request.getStaffId()),
+                        timestamp, EligibilityTopology.CAPACITY_CHANGED);
             }
         }
         save(group, result.ledger(), timestamp);
@@ -261,6 +281,34 @@ final class GroupState {
         return contact(entry, signupId);
     }
 
+    /**
+     * Forgets a place's person: the place reads as erased (its status published, once),
+     * the signups that found it are forgotten with it, every one of their data keys is
+     * destroyed, and the erasure is recorded. Nothing of theirs is left in these stores:
+     * their entries hold no contact once ended, and their standing went with the place.
+     */
+    private void forget(String groupId, UUID placeId, SeatRequest request, AvroEvents events, long timestamp) {
+        List<UUID> erased = new ArrayList<>(List.of(placeId));
+        try (KeyValueIterator<String, String> found = aliases.prefixScan(aliasKey(placeId, ""),
+                new StringSerializer())) {
+            found.forEachRemaining(alias -> erased.add(aliasOf(alias.key)));
+        }
+        erased.stream().skip(1).forEach(alias -> aliases.delete(aliasKey(placeId, alias)));
+        if (!erased.contains(request.getSignupId())) {
+            erased.add(request.getSignupId());
+        }
+        Optional<SignupEntry> entry = entry(placeId);
+        if (entry.isPresent() && !(entry.get() instanceof SignupEntry.Decided)
+                && !(entry.get() instanceof SignupEntry.Ended ended && ended.how() == PlaceState.ERASED)) {
+            ended(groupId, placeId, PlaceState.ERASED, events, timestamp);
+        }
+        boolean keysDestroyed = contacts.erase(erased);
+        forward(request.getSignupId(), events.erased(request, erased, keysDestroyed), timestamp,
+                EligibilityTopology.ERASURES);
+        log.info("Erased signup {} and {} more of its person in group {}; data keys destroyed: {}",
+                request.getSignupId(), erased.size() - 1, groupId, keysDestroyed);
+    }
+
     /** Saves the ledger and publishes the group's availability with it. */
     void save(TherapyGroup group, GroupLedger ledger, long timestamp) {
         ledgerMemo.put(group.id(), ledger);
@@ -291,6 +339,15 @@ final class GroupState {
 
     private void forward(String key, Object event, long timestamp, String sink) {
         context.forward(new Record<>(key, event, timestamp, tracing.outgoing()), sink);
+    }
+
+    /** Under its place's id, so that the signups that found a place are found with it. */
+    private static String aliasKey(UUID placeId, Object alias) {
+        return placeId + "|" + alias;
+    }
+
+    private static UUID aliasOf(String aliasKey) {
+        return UUID.fromString(aliasKey.substring(aliasKey.indexOf('|') + 1));
     }
 
     private static String standingKey(String groupId, String personKey) {

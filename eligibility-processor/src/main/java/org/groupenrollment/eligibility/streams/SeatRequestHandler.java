@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer of a group's ledger, for everything after the signup: requests keyed
- * by group (confirm, cancel, leave the line, change a capacity) are applied by the task
- * that owns the group, in order with its signups, each once however often it is
- * delivered; holds that run out are released on a wall-clock schedule, inside the same
- * exactly-once transactions. A request that cannot be read or makes no sense is
+ * by group (confirm, cancel, leave the line, change a capacity, erase a person) are
+ * applied by the task that owns the group, in order with its signups, each once however
+ * often it is delivered; holds that run out are released on a wall-clock schedule, inside
+ * the same exactly-once transactions. A request that cannot be read or makes no sense is
  * dead-lettered, never retried; one that finds its place already changed is answered for
  * what it found and changes nothing.
  */
@@ -110,7 +110,7 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
             return;
         }
         SeatLifecycle.Result result = apply(request, group, groups.ledger(group.id()), groups.now());
-        groups.apply(group, result, record.timestamp(), request.getRequestId(), request.getStaffId());
+        groups.apply(group, result, record.timestamp(), request);
         applied.put(requestId, result.answer().name());
         log.info("Request {} ({} by {}) for group {}: {}", requestId, request.getAction(), request.getRequestedBy(),
                 group.id(), result.answer());
@@ -142,6 +142,11 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
                     yield lifecycle.cancel(group, ledger, placeId, waiting, by, now, line);
                 }
             }
+            case ERASE -> {
+                try (WaitingLine line = groups.line(group.id())) {
+                    yield lifecycle.erase(group, ledger, placeId, waiting, now, line);
+                }
+            }
             default -> throw new IllegalStateException("Checked before: " + request.getAction());
         };
     }
@@ -157,7 +162,7 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
             if (group.isPresent() && ledger.hasHoldRunOutBy(now)) {
                 try (WaitingLine line = groups.line(groupId)) {
                     SeatLifecycle.Result result = lifecycle.expireHolds(group.get(), ledger, now, line);
-                    groups.apply(group.get(), result, wallClockMs, null, null);
+                    groups.apply(group.get(), result, wallClockMs, null);
                     long released = result.changes()
                         .stream()
                         .filter(SeatLifecycle.Change.Released.class::isInstance)

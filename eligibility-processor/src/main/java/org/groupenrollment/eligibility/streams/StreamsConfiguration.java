@@ -1,9 +1,11 @@
 package org.groupenrollment.eligibility.streams;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.tracing.Tracer;
+import org.apache.kafka.common.config.TopicConfig;
 import io.micrometer.tracing.propagation.Propagator;
 import org.groupenrollment.eligibility.decision.EligibilityPolicy;
 import org.groupenrollment.eligibility.settings.EligibilitySettings;
@@ -66,7 +68,9 @@ class StreamsConfiguration {
      * The topics this service owns, created at start-up when missing: the signups and
      * requests it reads (their partitioning makes it the single writer per group), the
      * events it writes, and its dead letters. Availability and places are compacted: the
-     * latest record of a group or a signup is all a reader needs.
+     * latest record of a group or a signup is all a reader needs. Those that carry
+     * personal data keep it only as long as the provider needs it; the erasures as long
+     * as the audit.
      */
     @Bean
     KafkaAdmin.NewTopics enrollmentTopics(EnrollmentTopics topics) {
@@ -77,11 +81,19 @@ class StreamsConfiguration {
                 topic(topics.waitlistPlacesLeft(), topics).build(), topic(topics.capacityChanged(), topics).build(),
                 topic(topics.groupAvailability(), topics).compact().build(),
                 topic(topics.places(), topics).compact().build(), topic(topics.signupsDeadLetter(), topics).build(),
-                topic(topics.seatRequestsDeadLetter(), topics).build());
+                topic(topics.seatRequestsDeadLetter(), topics).build(),
+                retained(topic(topics.erasures(), topics), topics.retention().audit()).build());
     }
 
     private static TopicBuilder topic(String name, EnrollmentTopics topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor());
+        TopicBuilder topic = TopicBuilder.name(name)
+            .partitions(topics.partitions())
+            .replicas(topics.replicationFactor());
+        return topics.withPersonalData().contains(name) ? retained(topic, topics.retention().personalData()) : topic;
+    }
+
+    private static TopicBuilder retained(TopicBuilder topic, Duration retention) {
+        return topic.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()));
     }
 
 }

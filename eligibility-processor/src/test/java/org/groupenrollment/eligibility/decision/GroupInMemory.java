@@ -56,6 +56,11 @@ final class GroupInMemory {
                 List.copyOf(line).iterator()));
     }
 
+    Result erase(UUID signupId, Instant now) {
+        return applied(lifecycle.erase(AnxietyGroup.ANXIETY, ledger, signupId, waiting(signupId), now,
+                List.copyOf(line).iterator()));
+    }
+
     Result leaveWaitlist(UUID signupId, Requester by) {
         return applied(lifecycle.leaveWaitlist(ledger, waiting(signupId), by));
     }
@@ -90,6 +95,9 @@ final class GroupInMemory {
         for (Change change : result.changes()) {
             if (change instanceof Change.LeftWaitlist left) {
                 line.remove(left.place());
+            }
+            else if (change instanceof Change.ErasedFromLine erased) {
+                line.remove(erased.place());
             }
             else if (change instanceof Change.Promoted promoted) {
                 line.remove(promoted.from());

@@ -163,6 +163,49 @@ class SeatLifecycleTests {
     }
 
     @Test
+    void erasingAPersonWithASeatReleasesItToTheFirstInLineAndForgetsThem() {
+        GroupLedger.Seat erased = group.seat(1);
+        Waiting first = group.line().get(0);
+
+        Result result = group.erase(erased.signupId(), AN_HOUR_LATER);
+
+        GroupLedger.Seat promoted = new GroupLedger.Seat(first.signupId(), "anxiety-tue", erased.seatNumber(),
+                AN_HOUR_LATER.plus(HOLD));
+        assertThat(result.changes()).containsExactly(new Change.Released(erased, ReleaseReason.ERASED),
+                new Change.Promoted(first, promoted), new Change.Forgotten(erased.signupId()));
+        assertThat(result.ledger().seatOf(erased.signupId())).isEmpty();
+        assertThat(result.ledger().waitlistLength()).isEqualTo(1);
+    }
+
+    @Test
+    void erasingAPersonInLineTakesThemOutOfItAndForgetsThem() {
+        Waiting first = group.line().get(0);
+        Waiting second = group.line().get(1);
+        List<GroupLedger.Seat> seats = group.ledger().seats();
+
+        Result result = group.erase(first.signupId(), AN_HOUR_LATER);
+
+        assertThat(result.changes()).containsExactly(new Change.ErasedFromLine(first),
+                new Change.Forgotten(first.signupId()));
+        assertThat(group.line()).containsExactly(second);
+        assertThat(result.ledger().waitlistLength()).isEqualTo(1);
+        assertThat(result.ledger().seats()).isEqualTo(seats);
+    }
+
+    @Test
+    void erasingAPersonWhosePlaceEndedStillForgetsThemAndChangesNoPlace() {
+        UUID cancelled = group.seat(0).signupId();
+        group.cancel(cancelled, Requester.PERSON, AN_HOUR_LATER);
+        GroupLedger before = group.ledger();
+
+        Result result = group.erase(cancelled, AN_HOUR_LATER);
+
+        assertThat(result.answer()).isEqualTo(Answer.APPLIED);
+        assertThat(result.changes()).containsExactly(new Change.Forgotten(cancelled));
+        assertThat(result.ledger()).isEqualTo(before);
+    }
+
+    @Test
     void leavingTheLineTwiceIsAnsweredAsNoPlace() {
         Waiting second = group.line().get(1);
         group.leaveWaitlist(second.signupId(), Requester.PERSON);
@@ -264,10 +307,10 @@ class SeatLifecycleTests {
 
     /**
      * Any interleaving of signups, confirmations, cancellations, leaving the line,
-     * expiries and capacity changes keeps the rules: no seat given beyond the capacity
-     * (one lowered below the seats taken evicts nobody), one place per signup, no seat
-     * number twice in a cohort, no free seat while someone waits, the line promoted front
-     * first, and the ledger's count of the line right.
+     * erasures, expiries and capacity changes keeps the rules: no seat given beyond the
+     * capacity (one lowered below the seats taken evicts nobody), one place per signup,
+     * no seat number twice in a cohort, no free seat while someone waits, the line
+     * promoted front first, and the ledger's count of the line right.
      */
     @Test
     void theRulesHoldUnderThousandsOfRandomSteps() {
@@ -285,7 +328,7 @@ class SeatLifecycleTests {
     }
 
     private static Optional<Result> step(GroupInMemory world, Instant now, Random random) {
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(8)) {
             case 0, 1 -> {
                 world.signUp(AnxietyGroup.signupFrom("NY"), now);
                 yield Optional.empty();
@@ -295,6 +338,7 @@ class SeatLifecycleTests {
             case 4 -> anyPlace(world, random).map(id -> world.leaveWaitlist(id, Requester.STAFF));
             case 5 ->
                 Optional.of(world.changeCapacity(random.nextBoolean() ? TUESDAY : SATURDAY, random.nextInt(4), now));
+            case 6 -> anyPlace(world, random).map(id -> world.erase(id, now));
             default -> Optional.of(world.expireHolds(now));
         };
     }

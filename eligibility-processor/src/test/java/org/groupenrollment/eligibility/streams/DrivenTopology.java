@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,6 +34,7 @@ import org.groupenrollment.events.config.HmacKeys;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
 import org.groupenrollment.serde.RegistryAvroSerializer;
+import org.groupenrollment.serde.encryption.DataKeys;
 
 /**
  * The processor's topology on Kafka Streams' own test driver: real serdes (on an
@@ -54,9 +56,9 @@ final class DrivenTopology implements AutoCloseable {
     static final TherapyGroup OCD = new TherapyGroup("ocd", "OCD", List.of(new Cohort("ocd-tue", DayOfWeek.TUESDAY,
             LocalTime.of(20, 0), Duration.ofMinutes(90), ZoneId.of("America/New_York"), 2, null)));
 
-    private final Map<String, Object> registry = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+    private final Map<String, Object> registry = new HashMap<>(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
             "mock://topology-" + UUID.randomUUID(), AvroSerdeConfig.SPECIFIC_AVRO_READER, true,
-            AvroSerdeConfig.TRUSTED_PACKAGES, "org.groupenrollment.events");
+            AvroSerdeConfig.TRUSTED_PACKAGES, "org.groupenrollment.events"));
 
     final TopologyTestDriver driver;
 
@@ -82,6 +84,8 @@ final class DrivenTopology implements AutoCloseable {
 
     final TestOutputTopic<String, SpecificRecord> places;
 
+    final TestOutputTopic<String, SpecificRecord> erasures;
+
     final TestOutputTopic<String, byte[]> signupDeadLetters;
 
     final TestOutputTopic<String, byte[]> requestDeadLetters;
@@ -91,6 +95,17 @@ final class DrivenTopology implements AutoCloseable {
      * once.
      */
     DrivenTopology(Path stateDir, boolean confirmationRequired) {
+        this(stateDir, confirmationRequired, null);
+    }
+
+    /**
+     * With encryption on: the personal fields of every event, in and out, under
+     * {@code dataKeys}.
+     */
+    DrivenTopology(Path stateDir, boolean confirmationRequired, DataKeys dataKeys) {
+        if (dataKeys != null) {
+            registry.put(AvroSerdeConfig.DATA_KEYS, dataKeys);
+        }
         EligibilityPolicy policy = new EligibilityPolicy(new EligibilityRules("test-rules", Set.of("FL", "NY", "NJ"),
                 Map.of("ocd", OCD), confirmationRequired ? HOLD : null));
         Topology topology = EligibilityTopology.addTo(new Topology(), TOPICS, policy, new EventSerdes(registry), KEYS,
@@ -112,6 +127,7 @@ final class DrivenTopology implements AutoCloseable {
         capacityChanged = events(TOPICS.capacityChanged());
         availability = events(TOPICS.groupAvailability());
         places = events(TOPICS.places());
+        erasures = events(TOPICS.erasures());
         signupDeadLetters = driver.createOutputTopic(TOPICS.signupsDeadLetter(), new StringDeserializer(),
                 new ByteArrayDeserializer());
         requestDeadLetters = driver.createOutputTopic(TOPICS.seatRequestsDeadLetter(), new StringDeserializer(),

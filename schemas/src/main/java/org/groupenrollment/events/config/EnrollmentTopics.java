@@ -1,10 +1,13 @@
 package org.groupenrollment.events.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -25,8 +28,27 @@ public record EnrollmentTopics(@NotBlank String signupsSubmitted, @NotBlank Stri
         @NotBlank String seatRequests, @NotBlank String seatRequestsDeadLetter, @NotBlank String seatsConfirmed,
         @NotBlank String seatsReleased, @NotBlank String waitlistPlacesLeft, @NotBlank String capacityChanged,
         @NotBlank String groupAvailability, @NotBlank String places, @NotBlank String staffAudit,
-        @NotBlank String emailResends, @NotBlank String dataKeys, @Min(1) int partitions,
-        @Min(1) short replicationFactor) {
+        @NotBlank String emailResends, @NotBlank String dataKeys, @NotBlank String erasures, @Min(1) int partitions,
+        @Min(1) short replicationFactor, @NotNull @Valid Retention retention) {
+
+    /**
+     * How long the topics keep their records: those that carry personal data only as long
+     * as the provider needs them; the audit (staff's activity, erasures) as long as the
+     * provider must keep it.
+     */
+    public record Retention(@NotNull Duration personalData, @NotNull Duration audit) {
+    }
+
+    /**
+     * Every topic whose records carry a person's details (encrypted, with encryption on):
+     * the signups, the decisions, what happened to places, and the dead letters of them
+     * all. The key topic is not among them: compaction, not retention, ends its records.
+     */
+    public List<String> withPersonalData() {
+        return Stream.of(Stream.of(signupsSubmitted), notified().stream(), deadLetters().stream())
+            .flatMap(names -> names)
+            .toList();
+    }
 
     /** The three outcome topics, one per kind of decision. */
     public List<String> outcomes() {

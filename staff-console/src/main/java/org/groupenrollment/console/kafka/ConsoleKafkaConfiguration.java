@@ -96,11 +96,11 @@ class ConsoleKafkaConfiguration {
      * long as the provider must keep it.
      */
     @Bean
-    NewTopic auditTopic(EnrollmentTopics topics, ConsoleSettings settings) {
+    NewTopic auditTopic(EnrollmentTopics topics) {
         return TopicBuilder.name(topics.staffAudit())
             .partitions(1)
             .replicas(topics.replicationFactor())
-            .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(settings.auditRetention().toMillis()))
+            .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topics.retention().audit().toMillis()))
             .build();
     }
 
