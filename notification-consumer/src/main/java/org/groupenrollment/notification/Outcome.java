@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.groupenrollment.serde.encryption.DataKeys;
+
 /**
  * Something that happened to one signup, as much of it as its email needs. Each kind and
  * signup make one notification id: it keys the sent log and makes the Message-ID, so a
@@ -31,6 +33,15 @@ public sealed interface Outcome {
     }
 
     record Recipient(String firstName, String email) {
+
+        /**
+         * Whether the person was erased after the event was written: their details read
+         * as the erased placeholder, and there is nobody left to email.
+         */
+        public boolean isErased() {
+            return DataKeys.ERASED.equals(email);
+        }
+
     }
 
     record Schedule(DayOfWeek day, LocalTime start, String timeZone, int durationMinutes, LocalDate firstSession) {

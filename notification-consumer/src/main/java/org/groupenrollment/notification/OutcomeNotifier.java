@@ -45,6 +45,9 @@ public class OutcomeNotifier {
     }
 
     public void on(Outcome outcome) {
+        if (wasErased(outcome)) {
+            return;
+        }
         send(outcome.notificationId(), outcome.kind(), () -> composed(outcome));
     }
 
@@ -54,12 +57,23 @@ public class OutcomeNotifier {
      * per request, however often the request is delivered.
      */
     public void resend(Outcome outcome, UUID requestId) {
+        if (wasErased(outcome)) {
+            return;
+        }
         String notificationId = RESEND + requestId;
         send(notificationId, outcome.kind(), () -> {
             Email email = composed(outcome);
             return new Email(email.to(), email.subject(), email.html(), email.text(),
                     email.messageId().replace(outcome.notificationId(), notificationId), email.attachments());
         });
+    }
+
+    private static boolean wasErased(Outcome outcome) {
+        if (outcome.to().isErased()) {
+            log.info("Notification {} not sent: its person was erased", outcome.notificationId());
+            return true;
+        }
+        return false;
     }
 
     private Email composed(Outcome outcome) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.groupenrollment.serde.encryption.DataKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +111,18 @@ class OutcomeNotifierTests {
         assertThat(sent).extracting(Email::to).containsOnly("sam@example.org");
         assertThat(sent).extracting(Email::messageId).doesNotHaveDuplicates();
         assertThat(sent.get(1).messageId()).contains("resend." + request);
+    }
+
+    @Test
+    void anOutcomeWhosePersonWasErasedSinceIsNeitherSentNorResentNorRecorded() {
+        OutcomeNotifier notifier = new OutcomeNotifier(composer, sent::add, sentLog, metrics);
+        var erased = Outcomes.seatInTuesdayAnxietyGroup(DataKeys.ERASED);
+
+        notifier.on(erased);
+        notifier.resend(erased, java.util.UUID.randomUUID());
+
+        assertThat(sent).isEmpty();
+        assertThat(sentLog.wasSent(erased.notificationId())).isFalse();
     }
 
     /**

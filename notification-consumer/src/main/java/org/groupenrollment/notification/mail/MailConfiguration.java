@@ -22,7 +22,7 @@ class MailConfiguration {
 
     @Bean
     ThymeleafEmailComposer emailComposer(NotificationSettings settings, HmacKeys keys) {
-        return new ThymeleafEmailComposer(settings, new PlaceLinks(keys), Clock.systemUTC());
+        return new ThymeleafEmailComposer(settings, new PlaceLinks(keys), PlaceLinks.erasures(keys), Clock.systemUTC());
     }
 
 }

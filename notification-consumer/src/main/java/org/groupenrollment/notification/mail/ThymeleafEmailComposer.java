@@ -43,11 +43,14 @@ final class ThymeleafEmailComposer implements EmailComposer {
 
     private final PlaceLinks links;
 
+    private final PlaceLinks erasureLinks;
+
     private final Clock clock;
 
-    ThymeleafEmailComposer(NotificationSettings settings, PlaceLinks links, Clock clock) {
+    ThymeleafEmailComposer(NotificationSettings settings, PlaceLinks links, PlaceLinks erasureLinks, Clock clock) {
         this.settings = settings;
         this.links = links;
+        this.erasureLinks = erasureLinks;
         this.clock = clock;
         engine.addTemplateResolver(resolver(".html", TemplateMode.HTML, 1));
         engine.addTemplateResolver(resolver(".txt", TemplateMode.TEXT, 2));
@@ -113,18 +116,18 @@ final class ThymeleafEmailComposer implements EmailComposer {
     private Email compose(Outcome outcome, String subject, Map<String, Object> variables) {
         variables.put("firstName", outcome.to().firstName());
         if (outcome.isAboutAPlace()) {
-            variables.put("placeUrl", placeUrl(outcome));
+            variables.put("placeUrl", link(PlaceLinks.PATH, links, outcome));
         }
+        variables.put("erasureUrl", link(PlaceLinks.ERASURE_PATH, erasureLinks, outcome));
         Context context = new Context(Locale.US, variables);
         return new Email(outcome.to().email(), subject, engine.process(outcome.kind() + ".html", context),
                 engine.process(outcome.kind() + ".txt", context),
                 "<" + outcome.notificationId() + "@" + settings.messageIdDomain() + ">");
     }
 
-    private String placeUrl(Outcome outcome) {
+    private String link(String path, PlaceLinks signer, Outcome outcome) {
         NotificationSettings.PlaceLinks placeLinks = settings.placeLinks();
-        return placeLinks.baseUrl() + PlaceLinks.PATH
-                + links.token(outcome.signupId(), clock.instant(), placeLinks.validFor());
+        return placeLinks.baseUrl() + path + signer.token(outcome.signupId(), clock.instant(), placeLinks.validFor());
     }
 
     private static Map<String, Object> schedule(Outcome.Schedule schedule) {

@@ -29,7 +29,7 @@ class SmtpEmailSenderIntegrationTests {
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private final ThymeleafEmailComposer composer = new ThymeleafEmailComposer(Outcomes.settings(),
-            new PlaceLinks(Outcomes.keys()), Clock.systemUTC());
+            new PlaceLinks(Outcomes.keys()), PlaceLinks.erasures(Outcomes.keys()), Clock.systemUTC());
 
     @Test
     void sendsHtmlAndTextWithTheOutcomesMessageId() throws Exception {

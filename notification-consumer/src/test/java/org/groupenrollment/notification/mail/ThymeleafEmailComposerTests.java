@@ -26,9 +26,14 @@ class ThymeleafEmailComposerTests {
     private static final Pattern PLACE_LINK = Pattern
         .compile(Pattern.quote(Outcomes.SIGNUP_SERVICE + PlaceLinks.PATH) + "([A-Za-z0-9_-]+)");
 
+    private static final Pattern ERASURE_LINK = Pattern
+        .compile(Pattern.quote(Outcomes.SIGNUP_SERVICE + PlaceLinks.ERASURE_PATH) + "([A-Za-z0-9_-]+)");
+
     private final PlaceLinks links = new PlaceLinks(Outcomes.keys());
 
-    private final ThymeleafEmailComposer composer = new ThymeleafEmailComposer(Outcomes.settings(), links,
+    private final PlaceLinks erasureLinks = PlaceLinks.erasures(Outcomes.keys());
+
+    private final ThymeleafEmailComposer composer = new ThymeleafEmailComposer(Outcomes.settings(), links, erasureLinks,
             Clock.fixed(Outcomes.MONDAY_NOON, ZoneOffset.UTC));
 
     @Test
@@ -140,6 +145,19 @@ class ThymeleafEmailComposerTests {
             assertThat(PLACE_LINK.matcher(email.text()).results().map(java.util.regex.MatchResult::group).distinct())
                 .as("one link in %s", outcome.kind())
                 .hasSize(1);
+        }
+    }
+
+    @Test
+    void everyEmailTheDbtOfferTooCarriesASignedLinkToEraseItsPersonInBothParts() {
+        for (Outcome outcome : Outcomes.oneOfEachKind("sam@example.org")) {
+            Email email = compose(outcome);
+            for (String part : List.of(email.text(), email.html())) {
+                Matcher link = ERASURE_LINK.matcher(part);
+                assertThat(link.find()).as("an erasure link in %s", outcome.kind()).isTrue();
+                assertThat(erasureLinks.read(link.group(1))).as(outcome.kind())
+                    .hasValueSatisfying(erasure -> assertThat(erasure.signupId()).isEqualTo(outcome.signupId()));
+            }
         }
     }
 

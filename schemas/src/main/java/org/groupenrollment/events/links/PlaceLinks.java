@@ -22,7 +22,15 @@ public final class PlaceLinks {
     /** Where the "your place" page lives, under the signup service's public address. */
     public static final String PATH = "/places/";
 
+    /**
+     * Where the "delete my data" page lives, for the link at the foot of every email, the
+     * DBT offer's too.
+     */
+    public static final String ERASURE_PATH = "/erasure/";
+
     private static final String PURPOSE = "place-link";
+
+    private static final String ERASURE_PURPOSE = "erasure-link";
 
     private static final int SIGNATURE_BYTES = 16;
 
@@ -30,8 +38,23 @@ public final class PlaceLinks {
 
     private final HmacKeys keys;
 
+    private final String purpose;
+
     public PlaceLinks(HmacKeys keys) {
+        this(keys, PURPOSE);
+    }
+
+    private PlaceLinks(HmacKeys keys, String purpose) {
         this.keys = keys;
+        this.purpose = purpose;
+    }
+
+    /**
+     * Links to the "delete my data" page: signed for that purpose alone, so a place link
+     * never opens it and an erasure link never opens a place.
+     */
+    public static PlaceLinks erasures(HmacKeys keys) {
+        return new PlaceLinks(keys, ERASURE_PURPOSE);
     }
 
     /** A token for {@code signupId}'s page, valid until {@code now + validFor}. */
@@ -41,7 +64,7 @@ public final class PlaceLinks {
             .putLong(signupId.getMostSignificantBits())
             .putLong(signupId.getLeastSignificantBits())
             .putLong(expiresAt)
-            .put(keys.sign(PURPOSE, signed(signupId, expiresAt), SIGNATURE_BYTES));
+            .put(keys.sign(purpose, signed(signupId, expiresAt), SIGNATURE_BYTES));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
     }
 
@@ -62,7 +85,7 @@ public final class PlaceLinks {
         long expiresAt = buffer.getLong();
         byte[] signature = new byte[SIGNATURE_BYTES];
         buffer.get(signature);
-        if (!keys.verifies(PURPOSE, signed(signupId, expiresAt), signature)) {
+        if (!keys.verifies(purpose, signed(signupId, expiresAt), signature)) {
             return Optional.empty();
         }
         return Optional.of(new Link(signupId, Instant.ofEpochSecond(expiresAt)));

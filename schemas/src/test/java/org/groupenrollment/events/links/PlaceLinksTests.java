@@ -64,6 +64,16 @@ class PlaceLinksTests {
     }
 
     @Test
+    void aPlaceLinkAndAnErasureLinkNeverOpenEachOthersPage() {
+        PlaceLinks erasures = PlaceLinks.erasures(keys(SECRET));
+
+        assertThat(erasures.read(links.token(signupId, NOW, HALF_A_YEAR))).isEmpty();
+        assertThat(links.read(erasures.token(signupId, NOW, HALF_A_YEAR))).isEmpty();
+        assertThat(erasures.read(erasures.token(signupId, NOW, HALF_A_YEAR)))
+            .hasValueSatisfying(link -> assertThat(link.signupId()).isEqualTo(signupId));
+    }
+
+    @Test
     void aTokenMadeWithAnotherSecretIsWorthless() {
         String forged = new PlaceLinks(keys(OTHER_SECRET)).token(signupId, NOW, HALF_A_YEAR);
 

@@ -35,17 +35,19 @@ class OutcomeViewListener {
 
     @KafkaHandler
     void on(SeatReserved seat) {
-        view.on(new SignupStatus(seat.getSignupId(), State.SEAT_RESERVED, seat.getReservedAt()));
+        view.on(new SignupStatus(seat.getSignupId(), State.SEAT_RESERVED, seat.getReservedAt()), seat.getGroupId());
     }
 
     @KafkaHandler
     void on(SignupWaitlisted waitlisted) {
-        view.on(new SignupStatus(waitlisted.getSignupId(), State.WAITLISTED, waitlisted.getWaitlistedAt()));
+        view.on(new SignupStatus(waitlisted.getSignupId(), State.WAITLISTED, waitlisted.getWaitlistedAt()),
+                waitlisted.getGroupId());
     }
 
     @KafkaHandler
     void on(RedirectedToDbt redirected) {
-        view.on(new SignupStatus(redirected.getSignupId(), State.REDIRECTED_TO_DBT, redirected.getRedirectedAt()));
+        view.on(new SignupStatus(redirected.getSignupId(), State.REDIRECTED_TO_DBT, redirected.getRedirectedAt()),
+                redirected.getRequestedGroupId());
     }
 
     /**

@@ -15,7 +15,7 @@ public record Place(UUID signupId, String groupId, State state, String cohortId,
     public enum State {
 
         HELD, CONFIRMED, WAITLISTED, CANCELLED_BY_PERSON, CANCELLED_BY_STAFF, HOLD_EXPIRED, LEFT_WAITLIST,
-        REMOVED_FROM_WAITLIST;
+        REMOVED_FROM_WAITLIST, ERASED;
 
         public boolean isSeat() {
             return this == HELD || this == CONFIRMED;

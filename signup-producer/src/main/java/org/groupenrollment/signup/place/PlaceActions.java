@@ -92,7 +92,7 @@ public class PlaceActions {
                 }
                 yield place.holdExpiresAt().isAfter(now) ? Optional.empty() : Optional.of(Refusal.HOLD_RAN_OUT);
             }
-            case CANCEL -> Optional.empty();
+            case CANCEL, ERASE -> Optional.empty();
             case LEAVE_WAITLIST ->
                 (state == Place.State.WAITLISTED) ? Optional.empty() : Optional.of(Refusal.NOT_WAITING);
         };

@@ -11,7 +11,9 @@ public record PlaceRequest(UUID requestId, String groupId, UUID signupId, Action
 
     public enum Action {
 
-        CONFIRM, CANCEL, LEAVE_WAITLIST
+        CONFIRM, CANCEL, LEAVE_WAITLIST,
+        /** Give the place up and forget its person: from the "delete my data" link. */
+        ERASE
 
     }
 

@@ -17,19 +17,34 @@ public class OutcomeView {
 
     static final int CAPACITY = 200_000;
 
-    private final Map<UUID, SignupStatus> statuses = new LinkedHashMap<>(1024, 0.75f, false) {
+    private final Map<UUID, Decided> statuses = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, SignupStatus> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<UUID, Decided> eldest) {
             return size() > CAPACITY;
         }
     };
 
-    public synchronized void on(SignupStatus decided) {
-        statuses.put(decided.signupId(), decided);
+    /**
+     * A decision, and the group whose partition holds its signup (null when its event
+     * predates saying so).
+     */
+    public synchronized void on(SignupStatus decided, String groupId) {
+        statuses.put(decided.signupId(), new Decided(decided, groupId));
     }
 
     public synchronized Optional<SignupStatus> find(UUID signupId) {
-        return Optional.ofNullable(statuses.get(signupId));
+        return Optional.ofNullable(statuses.get(signupId)).map(Decided::status);
+    }
+
+    /**
+     * The group a decided signup asked for, where requests about it go; never shown to
+     * anyone.
+     */
+    public synchronized Optional<String> groupOf(UUID signupId) {
+        return Optional.ofNullable(statuses.get(signupId)).map(Decided::groupId);
+    }
+
+    private record Decided(SignupStatus status, String groupId) {
     }
 
 }

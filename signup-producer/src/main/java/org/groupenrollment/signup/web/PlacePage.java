@@ -54,6 +54,12 @@ record PlacePage(String groupName, List<Schedules.Meeting> meetings, Place.State
     }
 
     private static PlacePage ended(Place.State state, String group, List<Schedules.Meeting> meetings) {
+        if (state == Place.State.ERASED) {
+            return new PlacePage(group, meetings, state, "Your details were deleted",
+                    "We no longer hold your name or email address, and this place is given up. You are welcome to "
+                            + "sign up again at any time.",
+                    0, false, false, false);
+        }
         String status = switch (state) {
             case CANCELLED_BY_PERSON -> "You cancelled this place";
             case CANCELLED_BY_STAFF -> "Our staff cancelled this place";

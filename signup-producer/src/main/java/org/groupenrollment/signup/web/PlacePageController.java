@@ -106,6 +106,7 @@ class PlacePageController {
             case CONFIRM -> "confirmed";
             case CANCEL -> "cancelled";
             case LEAVE_WAITLIST -> "left";
+            case ERASE -> "erased";
         };
     }
 

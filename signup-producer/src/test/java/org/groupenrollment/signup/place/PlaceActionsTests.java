@@ -119,6 +119,7 @@ class PlaceActionsTests {
                 case CONFIRM -> Place.State.CONFIRMED;
                 case CANCEL -> Place.State.CANCELLED_BY_PERSON;
                 case LEAVE_WAITLIST -> Place.State.LEFT_WAITLIST;
+                case ERASE -> Place.State.ERASED;
             }));
         }
     }

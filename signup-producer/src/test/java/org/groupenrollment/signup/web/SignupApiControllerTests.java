@@ -309,7 +309,7 @@ class SignupApiControllerTests {
     void theStatusUrlTellsTheKindOfOutcomeOnceDecided() {
         java.util.UUID decided = java.util.UUID.randomUUID();
         outcomes.on(new SignupStatus(decided, SignupStatus.State.WAITLISTED,
-                java.time.Instant.parse("2026-11-26T10:00:00Z")));
+                java.time.Instant.parse("2026-11-26T10:00:00Z")), "anxiety");
 
         var result = mvc.get().uri("/api/signups/{id}", decided).exchange();
 
