@@ -18,6 +18,12 @@ public final class Places {
                 null, NOW);
     }
 
+    /** Seat 3 of OCD on Tuesdays, held for an hour from the real clock's now. */
+    public static Place heldForAnotherHour() {
+        return new Place(UUID.randomUUID(), "ocd", Place.State.HELD, "ocd-tue", 3,
+                Instant.now().plus(Duration.ofHours(1)), null, null, Instant.now());
+    }
+
     public static Place inLine(String groupId, long ticket) {
         return new Place(UUID.randomUUID(), groupId, Place.State.WAITLISTED, null, null, null, ticket, null, NOW);
     }

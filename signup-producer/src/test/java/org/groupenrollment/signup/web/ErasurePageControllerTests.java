@@ -136,8 +136,7 @@ class ErasurePageControllerTests {
     }
 
     private Place held() {
-        Place held = new Place(UUID.randomUUID(), "ocd", Place.State.HELD, "ocd-tue", 3,
-                Instant.now().plus(Duration.ofHours(1)), null, null, Instant.now());
+        Place held = Places.heldForAnotherHour();
         places.on(held);
         return held;
     }

@@ -159,8 +159,7 @@ class PlacePageControllerTests {
     }
 
     private Place heldUntilAnHourFromNow() {
-        Place held = new Place(UUID.randomUUID(), "ocd", Place.State.HELD, "ocd-tue", 3,
-                Instant.now().plus(Duration.ofHours(1)), null, null, Instant.now());
+        Place held = Places.heldForAnotherHour();
         view.on(held);
         return held;
     }
