@@ -27,6 +27,7 @@ class AuditController {
     String audit(Principal staff, Model model) {
         trail.record(Activity.of(staff.getName(), Activity.Kind.VIEWED_AUDIT_TRAIL).at(clock.instant()));
         model.addAttribute("activities", recent.latest());
+        model.addAttribute("erasures", recent.erasures());
         return "audit";
     }
 

@@ -9,14 +9,16 @@ import org.groupenrollment.console.ConsoleSettings;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest audit records, newest first, as read back from the audit topic (so the page
- * shows what every console instance recorded, and only what was recorded). Bounded: the
- * topic keeps the whole trail.
+ * The latest audit records and erasures, newest first, as read back from their topics (so
+ * the page shows what every console instance recorded, and only what was recorded).
+ * Bounded: the topic keeps the whole trail.
  */
 @Component
 public class RecentActivity {
 
     private final Deque<Activity> latest = new ArrayDeque<>();
+
+    private final Deque<Erasure> erasures = new ArrayDeque<>();
 
     private final int shown;
 
@@ -31,8 +33,19 @@ public class RecentActivity {
         }
     }
 
+    public synchronized void on(Erasure erasure) {
+        erasures.addFirst(erasure);
+        if (erasures.size() > shown) {
+            erasures.removeLast();
+        }
+    }
+
     synchronized List<Activity> latest() {
         return new ArrayList<>(latest);
+    }
+
+    synchronized List<Erasure> erasures() {
+        return new ArrayList<>(erasures);
     }
 
 }

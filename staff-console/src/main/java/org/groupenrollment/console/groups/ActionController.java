@@ -77,6 +77,36 @@ class ActionController {
                         : "Taken off the waitlist.") : "Cancellation sent; the processor has not applied it yet.");
     }
 
+    /**
+     * Erases a person, for admins: recorded first, then sent to the processor, which
+     * releases their place to the next in line, forgets them and destroys their keys.
+     */
+    @PostMapping("/groups/{groupId}/places/{signupId}/erase")
+    String erase(@PathVariable String groupId, @PathVariable String signupId, Principal staff, RedirectAttributes flash)
+            throws GroupRequests.NotSent, InterruptedException {
+        listings.known(groupId);
+        String id = Listings.signupId(signupId);
+        board.file(id)
+            .filter(found -> found.place().map(place -> place.groupId().equals(groupId)).orElse(true))
+            .orElseThrow(() -> new UnknownGroupException("No place of that signup in this group."));
+        if (board.isErased(id)) {
+            return back(groupId, flash, "That person was erased before; nothing was sent.");
+        }
+        String requestId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        audit.record(Activity.of(staff.getName(), Activity.Kind.REQUESTED_ERASURE)
+            .group(groupId)
+            .signup(id)
+            .request(requestId)
+            .at(now));
+        requests.send(new GroupRequests.GroupRequest(requestId, groupId, GroupRequests.Action.ERASE, id, null, null,
+                staff.getName(), now));
+        boolean applied = board.awaitUntil(() -> board.isErased(id), settings.answerWithin());
+        return back(groupId, flash,
+                applied ? "Erased: their details are gone, and a place they held went to the first in line."
+                        : "Erasure sent; the processor has not applied it yet.");
+    }
+
     @PostMapping("/groups/{groupId}/places/{signupId}/resend")
     String resend(@PathVariable String groupId, @PathVariable String signupId, Principal staff,
             RedirectAttributes flash) throws GroupRequests.NotSent {

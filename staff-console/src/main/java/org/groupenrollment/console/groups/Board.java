@@ -3,6 +3,7 @@ package org.groupenrollment.console.groups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * The console's reading of the groups, built from the topics and rebuilt from them at
  * every start: the processor's availability and places (no personal data), the signups (a
- * person's details) and the events about each place (its history). Indexed by group, so a
- * group's page costs its own people, never everyone's. Kept in memory only: the topics
- * are the one durable copy, so erasing a person there leaves nothing here after a
- * restart.
+ * person's details), the events about each place (its history) and the erasures (whose
+ * details to forget). Indexed by group, so a group's page costs its own people, never
+ * everyone's. Kept in memory only: the topics are the one durable copy, so erasing a
+ * person there leaves nothing here after a restart.
  */
 @Component
 public class Board {
@@ -34,6 +35,8 @@ public class Board {
     private final Map<String, Person> people = new ConcurrentHashMap<>();
 
     private final Map<String, List<Happening>> histories = new ConcurrentHashMap<>();
+
+    private final Set<String> erased = ConcurrentHashMap.newKeySet();
 
     private final Object changes = new Object();
 
@@ -59,9 +62,30 @@ public class Board {
         changed();
     }
 
+    /**
+     * A person's details, unless they were erased: read again after a restart, their
+     * record names nobody any more, and the board keeps it that way.
+     */
     public void on(Person person) {
-        people.put(person.signupId(), person);
+        if (!erased.contains(person.signupId())) {
+            people.put(person.signupId(), person);
+        }
         changed();
+    }
+
+    /**
+     * Forgets the people of {@code signupIds}, erased at their request or staff's: their
+     * details leave the board, now and after any restart; their places and histories,
+     * which name nobody, stay.
+     */
+    public void forget(Collection<String> signupIds) {
+        erased.addAll(signupIds);
+        signupIds.forEach(people::remove);
+        changed();
+    }
+
+    boolean isErased(String signupId) {
+        return erased.contains(signupId);
     }
 
     public void on(Happening happening) {

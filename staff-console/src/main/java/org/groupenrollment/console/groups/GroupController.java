@@ -60,6 +60,7 @@ class GroupController {
         model.addAttribute("file", file);
         model.addAttribute("history", file.history());
         model.addAttribute("canResend", file.lastEmail().isPresent());
+        model.addAttribute("canErase", !board.isErased(file.signupId()));
         return "place";
     }
 

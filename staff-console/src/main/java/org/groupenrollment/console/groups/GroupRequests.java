@@ -17,7 +17,7 @@ public interface GroupRequests {
 
     enum Action {
 
-        CANCEL, CHANGE_CAPACITY
+        CANCEL, CHANGE_CAPACITY, ERASE
 
     }
 

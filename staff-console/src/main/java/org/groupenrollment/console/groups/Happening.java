@@ -16,7 +16,8 @@ public record Happening(String signupId, Instant at, Kind kind, String detail, E
         REDIRECTED_TO_DBT("Offered the DBT skills group"), CONFIRMED("Confirmed"),
         CANCELLED_BY_PERSON("Cancelled by the person"), CANCELLED_BY_STAFF("Cancelled by staff"),
         HOLD_EXPIRED("Hold ran out"), RELEASED("Seat released"), LEFT_WAITLIST("Left the waitlist"),
-        REMOVED_FROM_WAITLIST("Taken off the waitlist by staff"), EMAIL_RESENT("Last email sent again by staff");
+        REMOVED_FROM_WAITLIST("Taken off the waitlist by staff"), EMAIL_RESENT("Last email sent again by staff"),
+        ERASED("Personal data erased");
 
         private final String label;
 

@@ -14,7 +14,7 @@ public record Place(String signupId, String groupId, State state, String cohortI
         HELD("Seat held for confirmation"), CONFIRMED("Seat confirmed"), WAITLISTED("On the waitlist"),
         CANCELLED_BY_PERSON("Cancelled by the person"), CANCELLED_BY_STAFF("Cancelled by staff"),
         HOLD_EXPIRED("Hold ran out"), LEFT_WAITLIST("Left the waitlist"),
-        REMOVED_FROM_WAITLIST("Taken off the waitlist by staff");
+        REMOVED_FROM_WAITLIST("Taken off the waitlist by staff"), ERASED("Erased on request");
 
         private final String label;
 

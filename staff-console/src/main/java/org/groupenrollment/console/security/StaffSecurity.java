@@ -29,11 +29,11 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Who may see and do what. Every page needs a signed-in member of staff; capacities, dead
- * letters and the audit trail need an admin (ADMIN includes STAFF). Forms carry a CSRF
- * token; sessions time out (server.servlet.session.timeout); pages are never cached
- * (Spring Security's default Cache-Control: no-store) and cannot be framed or leak a
- * referrer. A browser that is not signed in is sent to the sign-in page; the JSON
+ * Who may see and do what. Every page needs a signed-in member of staff; capacities,
+ * erasures, dead letters and the audit trail need an admin (ADMIN includes STAFF). Forms
+ * carry a CSRF token; sessions time out (server.servlet.session.timeout); pages are never
+ * cached (Spring Security's default Cache-Control: no-store) and cannot be framed or leak
+ * a referrer. A browser that is not signed in is sent to the sign-in page; the JSON
  * overview answers 401 instead. Local users sign in with a password; with an identity
  * provider configured, people can sign in there too (OpenID Connect).
  */
@@ -63,7 +63,7 @@ class StaffSecurity {
                         .permitAll()
                         .requestMatchers("/dead-letters/**", "/audit/**")
                         .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/groups/*/cohorts/*/capacity")
+                        .requestMatchers(HttpMethod.POST, "/groups/*/cohorts/*/capacity", "/groups/*/places/*/erase")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .hasRole("STAFF"))

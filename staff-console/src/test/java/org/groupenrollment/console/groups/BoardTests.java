@@ -31,6 +31,21 @@ class BoardTests {
     }
 
     @Test
+    void anErasedPersonLeavesTheBoardForGoodEvenWhenTheirSignupIsReadAgainAfterwards() {
+        Place held = onTheBoard.heldSeat("Cal", 1);
+        Person cal = board.file(held.signupId()).orElseThrow().person().orElseThrow();
+        Place bea = onTheBoard.confirmedSeat("Bea", 2);
+
+        board.forget(java.util.List.of(held.signupId()));
+        board.on(cal);
+
+        Board.PlaceFile file = board.file(held.signupId()).orElseThrow();
+        assertThat(file.person()).isEmpty();
+        assertThat(file.history()).isNotEmpty();
+        assertThat(board.file(bea.signupId()).orElseThrow().person()).isPresent();
+    }
+
+    @Test
     void aPromotedPlaceMovesFromTheLineToTheSeatsAndIsMarkedAsPromoted() {
         Place waiting = onTheBoard.waiting("Dan", 3);
         board.on(new Happening(waiting.signupId(), ConsoleDoubles.NOW.plusSeconds(5),

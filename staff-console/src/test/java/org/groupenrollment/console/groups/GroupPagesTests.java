@@ -238,6 +238,49 @@ class GroupPagesTests {
     }
 
     @Test
+    void anAdminErasesAPersonRecordedFirstThenSentToTheProcessorAndTheirDetailsLeaveThePage() {
+        Place held = onTheBoard.heldSeat("Cal", 1);
+        String page = "/groups/ocd/places/" + held.signupId();
+        assertThat(mvc.get().uri(page).with(admin()).exchange()).bodyText().contains("Erase personal data");
+        requests.processor = request -> {
+            assertThat(audit.recorded).as("recorded before it is sent").hasSize(2);
+            board.on(OnTheBoard.now(held, Place.State.ERASED));
+            board.forget(java.util.List.of(request.signupId()));
+        };
+
+        MvcTestResult result = mvc.post().uri(page + "/erase").with(admin()).with(csrf()).exchange();
+
+        assertThat(result).flash()
+            .containsEntry("message",
+                    "Erased: their details are gone, and a place they held went to the first in line.");
+        assertThat(requests.sent).singleElement().satisfies(request -> {
+            assertThat(request.action()).isEqualTo(GroupRequests.Action.ERASE);
+            assertThat(request.signupId()).isEqualTo(held.signupId());
+            assertThat(request.staffId()).isEqualTo(ConsoleDoubles.ADMIN);
+        });
+        assertThat(audit.recorded).extracting(Activity::kind)
+            .containsExactly(Activity.Kind.VIEWED_PLACE, Activity.Kind.REQUESTED_ERASURE);
+        assertThat(mvc.get().uri(page).with(admin()).exchange()).bodyText()
+            .doesNotContain("Cal")
+            .doesNotContain("cal@example.org")
+            .doesNotContain("Erase personal data")
+            .contains("Erased on request");
+        assertThat(mvc.post().uri(page + "/erase").with(admin()).with(csrf()).exchange()).flash()
+            .containsEntry("message", "That person was erased before; nothing was sent.");
+        assertThat(requests.sent).hasSize(1);
+    }
+
+    @Test
+    void staffWhoAreNotAdminsCannotEraseAnyoneNorSeeTheButton() {
+        Place held = onTheBoard.heldSeat("Cal", 1);
+        String page = "/groups/ocd/places/" + held.signupId();
+
+        assertThat(mvc.post().uri(page + "/erase").with(staff()).with(csrf()).exchange()).hasStatus(403);
+        assertThat(mvc.get().uri(page).with(staff()).exchange()).bodyText().doesNotContain("Erase personal data");
+        assertThat(requests.sent).isEmpty();
+    }
+
+    @Test
     void resendingAsksForTheEmailOfTheLatestEventAboutThePlace() {
         Place held = onTheBoard.heldSeat("Cal", 3);
 
@@ -254,6 +297,10 @@ class GroupPagesTests {
         });
         assertThat(audit.recorded).singleElement()
             .satisfies(activity -> assertThat(activity.kind()).isEqualTo(Activity.Kind.RESENT_LAST_EMAIL));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+        return user(ConsoleDoubles.ADMIN).roles("ADMIN");
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor staff() {
