@@ -10,10 +10,15 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import org.groupenrollment.events.links.PlaceLinks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** What the tests read in an email as its recipient would: the decoded text. */
 final class Emails {
 
     private static final Pattern PLACE_LINK = Pattern.compile(Pattern.quote(PlaceLinks.PATH) + "([A-Za-z0-9_-]{54})");
+
+    private static final Pattern ERASURE_LINK = Pattern
+        .compile(Pattern.quote(PlaceLinks.ERASURE_PATH) + "([A-Za-z0-9_-]{54})");
 
     private Emails() {
     }
@@ -43,6 +48,13 @@ final class Emails {
     static String placeToken(Message email) {
         Matcher link = PLACE_LINK.matcher(plainText(email));
         return link.find() ? link.group(1) : null;
+    }
+
+    /** The token of the "delete my data" link every email carries. */
+    static String erasureToken(Message email) {
+        Matcher link = ERASURE_LINK.matcher(plainText(email));
+        assertThat(link.find()).as("an erasure link in the email").isTrue();
+        return link.group(1);
     }
 
     static String recipient(Message email) {

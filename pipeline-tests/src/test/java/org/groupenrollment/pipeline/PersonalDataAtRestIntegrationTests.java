@@ -18,6 +18,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.avro.specific.SpecificRecord;
+import org.groupenrollment.events.PersonalDataErased;
+import org.groupenrollment.events.RedirectedToDbt;
+import org.groupenrollment.events.Requester;
+import org.groupenrollment.events.links.PlaceLinks;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -33,8 +39,6 @@ import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.RegistryAvroDeserializer;
 import org.groupenrollment.serde.encryption.DataKeys;
-import org.groupenrollment.serde.encryption.KafkaDataKeys;
-import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
 import org.groupenrollment.testsupport.SchemaRegistryExtension;
 import org.groupenrollment.testsupport.SchemaRegistryProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -55,8 +59,8 @@ import static org.awaitility.Awaitility.await;
  * Personal data at rest, on real parts with encryption as shipped: after people signed up
  * and were emailed, no topic's records and no file any service keeps hold a name, an
  * address or a phone number in clear; a reader without keys decodes every record and sees
- * ciphertext in the tagged fields; and once a person's key is erased, their records read
- * as erased while everyone else's still decode.
+ * ciphertext in the tagged fields; and once a person asks, from the link in their email,
+ * to be erased, their records read as erased while everyone else's still decode.
  */
 @ExtendWith(SchemaRegistryExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -145,7 +149,7 @@ class PersonalDataAtRestIntegrationTests {
         RegistryAvroDeserializer<GenericRecord> dashboard = new RegistryAvroDeserializer<>();
         dashboard.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, clients.registryUrl()), false);
 
-        List<GenericRecord> seats = read(TOPICS.seatsReserved(), dashboard);
+        List<GenericRecord> seats = read(TOPICS.seatsReserved(), dashboard, 2);
 
         assertThat(seats).hasSize(2).allSatisfy(seat -> {
             GenericRecord recipient = (GenericRecord) seat.get("recipient");
@@ -156,29 +160,78 @@ class PersonalDataAtRestIntegrationTests {
     }
 
     @Test
-    void onceAPersonIsErasedTheirRecordsReadAsErasedAndEveryoneElsesStillDecode() throws Exception {
+    void aPersonErasedFromTheLinkInTheirEmailReadsAsErasedWhileEveryoneElseStillDecodes() throws Exception {
         String erased = signupIds.get(0);
-        try (KafkaDataKeys keys = new KafkaDataKeys(LocalKeyEncryptionKeys.in(dataDir.resolve("secrets/kek")),
-                KafkaDataKeys.topic(TOPICS.dataKeys(), TOPICS.replicationFactor(), Duration.ofHours(1)),
-                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                Duration.ofSeconds(10))) {
-            keys.erase(erased);
 
-            RegistryAvroDeserializer<SeatReserved> service = new RegistryAvroDeserializer<>();
-            service.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, clients.registryUrl(),
-                    AvroSerdeConfig.SPECIFIC_AVRO_READER, true, AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME,
-                    AvroSerdeConfig.DATA_KEYS, keys), false);
+        PersonalDataErased erasure = eraseFromTheLinkInTheEmailTo(people.get(0));
 
-            List<SeatReserved> seats = read(TOPICS.seatsReserved(), service);
-
-            assertThat(seats).hasSize(2);
+        assertThat(erasure.getErasedSignupIds()).extracting(UUID::toString).containsExactly(erased);
+        assertThat(erasure.getRequestedBy()).isEqualTo(Requester.PERSON);
+        assertThat(erasure.getKeysDestroyed()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<SeatReserved> seats = read(TOPICS.seatsReserved(), this.<SeatReserved>servicesReader(), 2);
             assertThat(seats).filteredOn(seat -> seat.getSignupId().toString().equals(erased))
                 .singleElement()
                 .satisfies(seat -> assertThat(seat.getRecipient().getEmail()).isEqualTo(DataKeys.ERASED));
             assertThat(seats).filteredOn(seat -> !seat.getSignupId().toString().equals(erased))
                 .singleElement()
                 .satisfies(seat -> assertThat(seat.getRecipient().getEmail()).isEqualTo(people.get(2).email()));
+        });
+    }
+
+    @Test
+    void someoneOfferedTheDbtGroupIsErasedFromTheLinkInThatEmailToo() throws Exception {
+        String erased = signupIds.get(1);
+
+        PersonalDataErased erasure = eraseFromTheLinkInTheEmailTo(people.get(1));
+
+        assertThat(erasure.getErasedSignupIds()).extracting(UUID::toString).containsExactly(erased);
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(read(TOPICS.redirectedToDbt(), this.<RedirectedToDbt>servicesReader(), 1))
+                .singleElement()
+                .satisfies(redirect -> assertThat(redirect.getRecipient().getFirstName()).isEqualTo(DataKeys.ERASED)));
+    }
+
+    /**
+     * Opens the "delete my data" page from the person's email, presses its button, and
+     * returns the processor's record of the erasure once it is done.
+     */
+    private PersonalDataErased eraseFromTheLinkInTheEmailTo(Person person) throws Exception {
+        MimeMessage email = Arrays.stream(smtp.getReceivedMessages())
+            .filter(message -> Emails.recipient(message).equals(person.email()))
+            .findFirst()
+            .orElseThrow();
+        BrowserSession browser = new BrowserSession(pipeline.signupUrl());
+        String page = PlaceLinks.ERASURE_PATH + Emails.erasureToken(email);
+        assertThat(browser.get(page).body()).contains("We cannot undo this");
+
+        HttpResponse<String> pressed = browser.post(page, Map.of());
+
+        assertThat(pressed.statusCode()).isEqualTo(302);
+        UUID signupId = UUID.fromString(signupIds.get(people.indexOf(person)));
+        List<SpecificRecord> erasures = new ArrayList<>();
+        try (KafkaConsumer<String, SpecificRecord> consumer = clients.avroConsumer("erasures-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(TOPICS.erasures()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> erasures.add(record.value()));
+                return erasures.stream()
+                    .anyMatch(erasure -> ((PersonalDataErased) erasure).getSignupId().equals(signupId));
+            });
         }
+        return erasures.stream()
+            .map(PersonalDataErased.class::cast)
+            .filter(erasure -> erasure.getSignupId().equals(signupId))
+            .findFirst()
+            .orElseThrow();
+    }
+
+    /** Reads as the services do, with their data keys. */
+    private <T> RegistryAvroDeserializer<T> servicesReader() {
+        RegistryAvroDeserializer<T> service = new RegistryAvroDeserializer<>();
+        service.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, clients.registryUrl(),
+                AvroSerdeConfig.SPECIFIC_AVRO_READER, true, AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME,
+                AvroSerdeConfig.DATA_KEYS, pipeline.dataKeys()), false);
+        return service;
     }
 
     private String[] distinctiveValues() {
@@ -229,7 +282,7 @@ class PersonalDataAtRestIntegrationTests {
         return text.toString();
     }
 
-    private <T> List<T> read(String topic, RegistryAvroDeserializer<T> deserializer) {
+    private <T> List<T> read(String topic, RegistryAvroDeserializer<T> deserializer, int atLeast) {
         List<T> read = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = clients.rawConsumer("read-" + UUID.randomUUID(),
                 "read_committed")) {
@@ -237,7 +290,7 @@ class PersonalDataAtRestIntegrationTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(300))
                     .forEach(record -> read.add(deserializer.deserialize(topic, record.value())));
-                return read.size() >= 2;
+                return read.size() >= atLeast;
             });
         }
         return read;

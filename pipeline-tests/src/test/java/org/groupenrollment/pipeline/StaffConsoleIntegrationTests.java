@@ -86,8 +86,8 @@ class StaffConsoleIntegrationTests {
 
     @Test
     void aWrongPasswordIsRefusedAndTheRightOneSignsIn() throws Exception {
-        assertThat(new StaffClient(pipeline.consoleUrl()).signIn(ADMIN, "wrong")).endsWith("/login?error");
-        StaffClient staff = new StaffClient(pipeline.consoleUrl());
+        assertThat(new BrowserSession(pipeline.consoleUrl()).signIn(ADMIN, "wrong")).endsWith("/login?error");
+        BrowserSession staff = new BrowserSession(pipeline.consoleUrl());
         assertThat(staff.signIn(ADMIN, PASSWORD)).endsWith("/");
         assertThat(staff.get("/").body()).contains("OCD", "ocd-tue", "Sign out");
     }
@@ -100,7 +100,7 @@ class StaffConsoleIntegrationTests {
             assertThat(submit(person, "NY", "ocd").statusCode()).isEqualTo(202);
         }
         String waiting = people.get(10);
-        StaffClient staff = new StaffClient(pipeline.consoleUrl());
+        BrowserSession staff = new BrowserSession(pipeline.consoleUrl());
         staff.signIn(ADMIN, PASSWORD);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -109,7 +109,7 @@ class StaffConsoleIntegrationTests {
             assertThat(page.substring(page.indexOf("<h2>Waitlist</h2>"))).contains(waiting + " Example");
         });
         String cancelled = people.get(3);
-        String cancelledSignup = StaffClient.signupOfRowNaming(staff.get("/groups/ocd").body(), cancelled)
+        String cancelledSignup = BrowserSession.signupOfRowNaming(staff.get("/groups/ocd").body(), cancelled)
             .orElseThrow();
 
         HttpResponse<String> cancel = staff.post("/groups/ocd/places/" + cancelledSignup + "/cancel", Map.of());
@@ -134,10 +134,10 @@ class StaffConsoleIntegrationTests {
         String person = uniqueName("Rhea");
         assertThat(submit(person, "FL", "anxiety").statusCode()).isEqualTo(202);
         MimeMessage first = awaitEmail(address(person), "Please confirm your group place");
-        StaffClient staff = new StaffClient(pipeline.consoleUrl());
+        BrowserSession staff = new BrowserSession(pipeline.consoleUrl());
         staff.signIn(ADMIN, PASSWORD);
         String signup = await().atMost(Duration.ofSeconds(30))
-            .until(() -> StaffClient.signupOfRowNaming(staff.get("/groups/anxiety").body(), person),
+            .until(() -> BrowserSession.signupOfRowNaming(staff.get("/groups/anxiety").body(), person),
                     found -> found.isPresent())
             .orElseThrow();
         staff.get("/groups/anxiety/places/" + signup);
@@ -170,7 +170,7 @@ class StaffConsoleIntegrationTests {
                         "not a signup".getBytes(StandardCharsets.UTF_8)))
                 .get();
         }
-        StaffClient staff = new StaffClient(pipeline.consoleUrl());
+        BrowserSession staff = new BrowserSession(pipeline.consoleUrl());
         staff.signIn(ADMIN, PASSWORD);
         String first = await().atMost(Duration.ofSeconds(60))
             .until(() -> deadLetterIds(staff.get("/dead-letters").body()), ids -> !ids.isEmpty())
@@ -196,7 +196,7 @@ class StaffConsoleIntegrationTests {
     void theAuditTrailNamesNoOneItHoldsIdsOnly() throws Exception {
         String person = uniqueName("Nadia");
         assertThat(submit(person, "NJ", "depression").statusCode()).isEqualTo(202);
-        StaffClient staff = new StaffClient(pipeline.consoleUrl());
+        BrowserSession staff = new BrowserSession(pipeline.consoleUrl());
         staff.signIn(ADMIN, PASSWORD);
         await().atMost(Duration.ofSeconds(60))
             .untilAsserted(() -> assertThat(staff.get("/groups/depression").body()).contains(person));

@@ -17,21 +17,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A member of staff at the console over plain HTTP, as a browser would be: a session
- * cookie, and each form's CSRF token taken from the page it is on.
+ * Someone at one of the pipeline's web pages over plain HTTP, as a browser would be: a
+ * session cookie, and each form's CSRF token taken from the page it is on. Staff at the
+ * console; a person at the page a link in their email opens.
  */
-final class StaffClient {
+final class BrowserSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final String consoleUrl;
+    private final String baseUrl;
 
     private final HttpClient http;
 
     private String csrf;
 
-    StaffClient(String consoleUrl) {
-        this.consoleUrl = consoleUrl;
+    BrowserSession(String baseUrl) {
+        this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     }
 
@@ -45,7 +46,7 @@ final class StaffClient {
     /** A page, as text; remembers the CSRF token of its forms. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpResponse<String> page = http.send(
-                HttpRequest.newBuilder(URI.create(consoleUrl + path)).header("Accept", "text/html").build(),
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher token = CSRF.matcher(page.body());
         if (token.find()) {
@@ -69,7 +70,7 @@ final class StaffClient {
         String form = all.stream()
             .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
             .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(consoleUrl + path))
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "text/html")
             .POST(HttpRequest.BodyPublishers.ofString(form))
