@@ -39,8 +39,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The staff console on real parts (a KRaft broker, the registry, an SMTP server, the
  * three services): staff sign in, see a full group fill, cancel a seat and see the first
- * in line promoted, send an email again, redrive a dead letter and watch it fail again
- * visibly; every view and action lands on the audit topic, by ids only.
+ * in line promoted, send an email again, erase a person, redrive a dead letter and watch
+ * it fail again visibly; every view and action lands on the audit topic, by ids only.
  */
 @ExtendWith(SchemaRegistryExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -127,6 +127,33 @@ class StaffConsoleIntegrationTests {
             assertThat(activity.getSignupId()).hasToString(cancelledSignup);
             assertThat(activity.getStaffId()).isEqualTo(ADMIN);
         }).anySatisfy(activity -> assertThat(activity.getActivity().name()).isEqualTo("VIEWED_GROUP_PEOPLE"));
+    }
+
+    @Test
+    void anAdminErasesAPersonWhoseNameLeavesTheConsoleWithNoEmailAboutItAndTheAuditSaysWhoAndWhen() throws Exception {
+        String person = uniqueName("Erin");
+        assertThat(submit(person, "NY", "grief-and-loss").statusCode()).isEqualTo(202);
+        awaitEmail(address(person), "Please confirm your group place");
+        BrowserSession staff = new BrowserSession(pipeline.consoleUrl());
+        staff.signIn(ADMIN, PASSWORD);
+        String signup = await().atMost(Duration.ofSeconds(30))
+            .until(() -> BrowserSession.signupOfRowNaming(staff.get("/groups/grief-and-loss").body(), person),
+                    found -> found.isPresent())
+            .orElseThrow();
+        String place = "/groups/grief-and-loss/places/" + signup;
+        assertThat(staff.get(place).body()).contains(person, "Erase personal data");
+
+        HttpResponse<String> erased = staff.post(place + "/erase", Map.of());
+
+        assertThat(erased.statusCode()).isEqualTo(302);
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(staff.get(place).body()).doesNotContain(person)
+                .contains("Erased on request", "Personal data erased", "asked by " + ADMIN));
+        assertThat(staff.get("/groups/grief-and-loss").body()).doesNotContain(person);
+        assertThat(staff.get("/audit").body()).contains("REQUESTED_ERASURE")
+            .containsSubsequence("<table id=\"erasures\">", ADMIN, signup, "yes");
+        assertThat(subjectsTo(address(person))).as("nobody is told of an erased seat")
+            .containsExactly("Please confirm your group place");
     }
 
     @Test
