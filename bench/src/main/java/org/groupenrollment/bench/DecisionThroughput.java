@@ -13,6 +13,7 @@ import org.groupenrollment.events.RedirectedToDbt;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.SignupWaitlisted;
+import org.groupenrollment.events.contact.PersonKeys;
 import org.groupenrollment.launcher.JavaProcess;
 
 /**
@@ -34,7 +35,7 @@ final class DecisionThroughput {
 
     static Figure run(Environment env, Topics topics, Progress progress, int count) throws Exception {
         topics.create(1, SIGNUPS, COPY);
-        produceBacklog(topics, progress, count);
+        produceBacklog(topics, progress, count, env.personKeys());
 
         List<String> arguments = new java.util.ArrayList<>(TOPICS.arguments());
         arguments.add("--spring.kafka.streams.application-id=bench-decide");
@@ -50,9 +51,9 @@ final class DecisionThroughput {
                 decisionsPerSecond >= 0.5 * copiedPerSecond);
     }
 
-    private static void produceBacklog(Topics topics, Progress progress, int count) {
+    private static void produceBacklog(Topics topics, Progress progress, int count, PersonKeys keys) {
         try (KafkaProducer<String, SignupSubmitted> producer = topics.avroProducer()) {
-            List<SignupSubmitted> signups = IntStream.range(0, count).mapToObj(Signups::number).toList();
+            List<SignupSubmitted> signups = IntStream.range(0, count).mapToObj(i -> Signups.number(i, keys)).toList();
             topics.prepareKeys(signups.stream().map(signup -> signup.getSignupId().toString()).toList());
             for (int i = 0; i < count; i++) {
                 SignupSubmitted signup = signups.get(i);

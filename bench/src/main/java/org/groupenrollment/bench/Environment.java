@@ -3,8 +3,8 @@ package org.groupenrollment.bench;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.groupenrollment.events.config.EnrollmentSecrets;
 import org.groupenrollment.events.config.HmacKeys;
+import org.groupenrollment.events.contact.PersonKeys;
 import org.groupenrollment.events.links.PlaceLinks;
 import org.groupenrollment.launcher.Components;
 import org.groupenrollment.launcher.JavaProcess;
@@ -124,7 +125,16 @@ final class Environment implements AutoCloseable {
 
     /** Links to people's places, signed with the services' secret. */
     PlaceLinks placeLinks() {
-        return new PlaceLinks(HmacKeys.from(new EnrollmentSecrets(hmacKey, List.of()), dataDir, true));
+        return new PlaceLinks(hmacKeys());
+    }
+
+    /** People's keyed hashes, as the signup service puts them in each signup. */
+    PersonKeys personKeys() {
+        return new PersonKeys(hmacKeys());
+    }
+
+    private HmacKeys hmacKeys() {
+        return HmacKeys.from(new EnrollmentSecrets(hmacKey, List.of()), dataDir, true);
     }
 
     private static String secret() {

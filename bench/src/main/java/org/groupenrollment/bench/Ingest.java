@@ -113,7 +113,7 @@ final class Ingest {
     private static int serializedSize(Environment env) {
         RegistryAvroSerializer<SignupSubmitted> serializer = new RegistryAvroSerializer<>();
         serializer.configure(java.util.Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, env.registryUrl()), false);
-        return serializer.serialize("bench.size", Signups.number(1)).length;
+        return serializer.serialize("bench.size", Signups.number(1, env.personKeys())).length;
     }
 
     private static double producerPerformance(Environment env, Topics topics, Progress progress, int recordSize)

@@ -8,6 +8,7 @@ import org.groupenrollment.events.Applicant;
 import org.groupenrollment.events.SignupSource;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.config.GroupCatalog;
+import org.groupenrollment.events.contact.PersonKeys;
 
 /** Realistic signups spread over the catalog: five in six from the licensed states. */
 final class Signups {
@@ -19,20 +20,25 @@ final class Signups {
     private Signups() {
     }
 
-    static SignupSubmitted number(int i) {
+    /**
+     * Signup {@code i}, with its person's keyed hashes as the signup service adds them.
+     */
+    static SignupSubmitted number(int i, PersonKeys keys) {
+        String email = "bench" + i + "@example.org";
         return SignupSubmitted.newBuilder()
             .setSignupId(UUID.randomUUID())
             .setSubmittedAt(Instant.now())
             .setApplicant(Applicant.newBuilder()
                 .setFirstName(firstName(i))
                 .setLastName("Person")
-                .setEmail("bench" + i + "@example.org")
+                .setEmail(email)
                 .setPhone("+1 212 555 0100")
                 .build())
             .setStateOfResidence(STATES.get(i % STATES.size()))
             .setRequestedGroup(GROUPS.get(i % GROUPS.size()))
             .setIdempotencyKey(UUID.randomUUID().toString())
             .setSource(SignupSource.WEB_FORM)
+            .setPersonKeys(keys.candidates(email))
             .build();
     }
 

@@ -1,10 +1,15 @@
 package org.groupenrollment.bench;
 
+import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.events.config.EnrollmentSecrets;
+import org.groupenrollment.events.config.HmacKeys;
 import org.groupenrollment.events.contact.ContactRules;
+import org.groupenrollment.events.contact.PersonKeys;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,9 +34,12 @@ class SignupsTests {
                 .isTrue();
         }
         assertThat(found).isEqualTo(3);
-        SignupSubmitted event = Signups.number(i);
+        PersonKeys keys = new PersonKeys(HmacKeys
+            .from(new EnrollmentSecrets(Base64.getEncoder().encodeToString(new byte[32]), List.of()), null, true));
+        SignupSubmitted event = Signups.number(i, keys);
         assertThat(ContactRules.isPersonName(event.getApplicant().getFirstName())).isTrue();
         assertThat(ContactRules.isSendableEmail(event.getApplicant().getEmail())).isTrue();
+        assertThat(event.getPersonKeys()).isEqualTo(keys.candidates(event.getApplicant().getEmail()));
     }
 
 }

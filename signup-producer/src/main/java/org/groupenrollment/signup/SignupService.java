@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.groupenrollment.events.config.HmacKeys;
+import org.groupenrollment.events.contact.PersonKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,11 +30,14 @@ public class SignupService {
 
     private final HmacKeys hmacKeys;
 
+    private final PersonKeys personKeys;
+
     private final Clock clock;
 
     SignupService(SignupPublisher publisher, HmacKeys hmacKeys, Clock clock) {
         this.publisher = publisher;
         this.hmacKeys = hmacKeys;
+        this.personKeys = new PersonKeys(hmacKeys);
         this.clock = clock;
         this.idempotencyKeys = new IdempotencyKeys(100_000, Duration.ofHours(24), clock);
     }
@@ -52,7 +56,7 @@ public class SignupService {
         }
         UUID signupId = idempotencyKey.map(key -> hmacKeys.uuid("signup-id", key.value())).orElseGet(UUID::randomUUID);
         publisher.publish(new SubmittedSignup(signupId, clock.instant(), request,
-                idempotencyKey.map(IdempotencyKey::value), channel));
+                idempotencyKey.map(IdempotencyKey::value), channel, personKeys.candidates(request.email())));
         idempotencyKey.ifPresent(key -> idempotencyKeys.remember(key.value(), signupId, request));
         log.info("Signup {} submitted via {}", signupId, channel);
         return signupId;

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.groupenrollment.events.config.EnrollmentSecrets;
 import org.groupenrollment.events.config.HmacKeys;
+import org.groupenrollment.events.contact.PersonKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +89,19 @@ class SignupServiceTests {
         UUID other = service.submit(MAYA, Optional.empty(), Channel.API);
 
         assertThat(one).isNotEqualTo(other);
+    }
+
+    @Test
+    void eachSignupCarriesItsPersonsKeyedHashSoTheProcessorNeedNotOpenTheAddress() throws Exception {
+        SignupService service = new SignupService(published::add, KEYS, Clock.systemUTC());
+        SignupRequest mayaAgain = new SignupRequest("Maya", "Lindqvist", "Maya@Example.org", null, "NY", "anxiety");
+
+        service.submit(MAYA, Optional.empty(), Channel.API);
+        service.submit(mayaAgain, Optional.empty(), Channel.API);
+
+        assertThat(published).extracting(SubmittedSignup::personKeys)
+            .containsOnly(new PersonKeys(KEYS).candidates("maya@example.org"));
+        assertThat(published.get(0).personKeys()).singleElement().asString().hasSize(64).doesNotContain("maya");
     }
 
     private static void await(CyclicBarrier barrier) {

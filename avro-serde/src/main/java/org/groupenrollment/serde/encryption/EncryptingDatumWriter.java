@@ -10,12 +10,15 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.Encoder;
 
 /**
  * Writes a record with each personal string field encrypted under the data key of the
- * person the record is about, everything else as Avro would. Safe for concurrent use: the
- * key of the record being written is held per thread, for that write only.
+ * person the record is about (or passed on, when it already is), everything else as Avro
+ * would; a record with nothing left to encrypt is written as if there were no keys, and
+ * the person's key is not even looked up. Safe for concurrent use: the key of the record
+ * being written is held per thread, for that write only.
  */
 public final class EncryptingDatumWriter extends GenericDatumWriter<Object> {
 
@@ -24,6 +27,12 @@ public final class EncryptingDatumWriter extends GenericDatumWriter<Object> {
     private final int subjectPosition;
 
     private final ThreadLocal<DataKey> current = new ThreadLocal<>();
+
+    /**
+     * How a record whose personal fields are all encrypted already is written: as if
+     * there were nothing to encrypt, with the model's own (faster) writer.
+     */
+    private final DatumWriter<Object> sealedAlready;
 
     /**
      * This writer's personal fields, found once: the schema it writes with never changes.
@@ -37,12 +46,17 @@ public final class EncryptingDatumWriter extends GenericDatumWriter<Object> {
     public EncryptingDatumWriter(Schema schema, GenericData model, DataKeys keys) {
         super(schema, model);
         this.keys = keys;
+        this.sealedAlready = plainWriter(schema, model);
         this.subjectPosition = schema.getField(PersonalFields.subjectField(schema)).pos();
         collectPersonal(schema, new HashSet<>());
     }
 
     @Override
     public void write(Object datum, Encoder out) throws IOException {
+        if (!PersonalFields.anyInClear(datum)) {
+            sealedAlready.write(datum, out);
+            return;
+        }
         Object subject = ((IndexedRecord) datum).get(subjectPosition);
         if (subject == null) {
             throw new FieldEncryptionException("A record with personal fields names no subject to encrypt them for");
@@ -84,9 +98,24 @@ public final class EncryptingDatumWriter extends GenericDatumWriter<Object> {
         }
         Object value = getData().getField(datum, field.name(), field.pos());
         if (value instanceof CharSequence text) {
-            value = FieldCipher.encrypt(current.get(), field.name(), text.toString());
+            value = sealed(field.name(), text.toString());
         }
         write(field.schema(), value, out);
+    }
+
+    /**
+     * A plaintext encrypted; a value encrypted already passed on as it is: a service that
+     * forwards what it was given (the processor, from the signup to the outcome, under
+     * the same field names) neither opens nor seals it again. Which key sealed it was the
+     * sealer's choice; a reader opens it with that key, or fails to.
+     */
+    private String sealed(String field, String value) {
+        return FieldCipher.isEncrypted(value) ? value : FieldCipher.encrypt(current.get(), field, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DatumWriter<Object> plainWriter(Schema schema, GenericData model) {
+        return (DatumWriter<Object>) model.createDatumWriter(schema);
     }
 
 }

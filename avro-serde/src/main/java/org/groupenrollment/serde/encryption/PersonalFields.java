@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
 
 /**
  * Which fields of a schema are personal, by Confluent's convention: a field tagged
@@ -67,6 +68,30 @@ public final class PersonalFields {
                     + SUBJECT + "\" does not name one of its fields (it says " + subject + ")");
         }
         return subject;
+    }
+
+    /**
+     * Whether any personal field of {@code datum}, nested records included, holds a value
+     * in clear (one not yet encrypted).
+     */
+    static boolean anyInClear(Object datum) {
+        if (datum instanceof IndexedRecord record) {
+            boolean[] personal = flags(record.getSchema());
+            for (int position = 0; position < personal.length; position++) {
+                Object value = record.get(position);
+                if (personal[position] ? value instanceof CharSequence text && !FieldCipher.isEncrypted(text)
+                        : anyInClear(value)) {
+                    return true;
+                }
+            }
+        }
+        else if (datum instanceof Collection<?> items) {
+            return items.stream().anyMatch(PersonalFields::anyInClear);
+        }
+        else if (datum instanceof Map<?, ?> entries) {
+            return entries.values().stream().anyMatch(PersonalFields::anyInClear);
+        }
+        return false;
     }
 
     private static boolean anyIn(Schema schema, Set<String> seen) {

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.groupenrollment.eligibility.decision.EligibilityPolicy;
 import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.events.config.HmacKeys;
+import org.groupenrollment.events.contact.PersonKeys;
 
 /**
  * signups and seat requests (both keyed by group, co-partitioned) -> decide, or apply the
@@ -84,11 +85,11 @@ public final class EligibilityTopology {
             .addSource(SEAT_REQUESTS, new StringDeserializer(), new ByteArrayDeserializer(), topics.seatRequests())
             .addProcessor(DECIDE,
                     () -> new SignupDecider(policy, serdes.signups(), new PersonKeys(hmacKeys),
-                            new RecordTracing(tracing), serdes.contacts()),
+                            new RecordTracing(tracing), serdes.personalData()),
                     SIGNUPS)
             .addProcessor(APPLY,
                     () -> new SeatRequestHandler(policy.rules(), serdes.seatRequests(), expiryCheck,
-                            new RecordTracing(tracing), serdes.contacts()),
+                            new RecordTracing(tracing), serdes.personalData()),
                     SEAT_REQUESTS)
             .addSink(SEAT_RESERVED, topics.seatsReserved(), keys, events, DECIDE, APPLY)
             .addSink(WAITLISTED, topics.signupsWaitlisted(), keys, events, DECIDE)

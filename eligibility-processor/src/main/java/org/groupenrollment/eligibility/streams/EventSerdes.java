@@ -28,17 +28,22 @@ public final class EventSerdes {
         this.configs = Map.copyOf(merged);
     }
 
+    /**
+     * Reads signups as they are on the wire, personal fields encrypted when encryption is
+     * on: the processor opens only what it needs ({@link PersonalData}).
+     */
     Deserializer<SignupSubmitted> signups() {
-        return deserializer();
+        Map<String, Object> sealed = new HashMap<>(configs);
+        sealed.remove(AvroSerdeConfig.DATA_KEYS);
+        return deserializer(sealed);
     }
 
     Deserializer<SeatRequest> seatRequests() {
-        return deserializer();
+        return deserializer(configs);
     }
 
-    /** The processor's own copy of a place's contact, sealed as the events' are. */
-    ContactSealing contacts() {
-        return new ContactSealing(AvroSerdeConfig.dataKeys(configs));
+    PersonalData personalData() {
+        return new PersonalData(AvroSerdeConfig.dataKeys(configs));
     }
 
     /** Writes each event with its own schema, under its topic's subject. */
@@ -48,7 +53,7 @@ public final class EventSerdes {
         return serializer;
     }
 
-    private <T> Deserializer<T> deserializer() {
+    private static <T> Deserializer<T> deserializer(Map<String, Object> configs) {
         RegistryAvroDeserializer<T> deserializer = new RegistryAvroDeserializer<>();
         deserializer.configure(configs, false);
         return deserializer;

@@ -42,7 +42,7 @@ final class GroupState {
 
     private final RecordTracing tracing;
 
-    private final ContactSealing contacts;
+    private final PersonalData personalData;
 
     private final EligibilityRules rules;
 
@@ -59,8 +59,8 @@ final class GroupState {
     private final KeyValueStore<String, String> aliases;
 
     GroupState(ProcessorContext<String, Object> context, EligibilityRules rules, RecordTracing tracing,
-            ContactSealing contacts) {
-        this.contacts = contacts;
+            PersonalData personalData) {
+        this.personalData = personalData;
         this.tracing = tracing;
         this.context = context;
         this.rules = rules;
@@ -86,9 +86,7 @@ final class GroupState {
     }
 
     Optional<SignupEntry> entry(UUID signupId) {
-        return Optional.ofNullable(signups.get(signupId.toString()))
-            .map(LedgerCodec::decodeEntry)
-            .map(contacts::opened);
+        return Optional.ofNullable(signups.get(signupId.toString())).map(LedgerCodec::decodeEntry);
     }
 
     /** The front of a group's line; close it when done. */
@@ -302,7 +300,7 @@ final class GroupState {
                 && !(entry.get() instanceof SignupEntry.Ended ended && ended.how() == PlaceState.ERASED)) {
             ended(groupId, placeId, PlaceState.ERASED, events, timestamp);
         }
-        boolean keysDestroyed = contacts.erase(erased);
+        boolean keysDestroyed = personalData.erase(erased);
         forward(request.getSignupId(), events.erased(request, erased, keysDestroyed), timestamp,
                 EligibilityTopology.ERASURES);
         log.info("Erased signup {} and {} more of its person in group {}; data keys destroyed: {}",
@@ -330,7 +328,7 @@ final class GroupState {
     }
 
     private void remember(UUID signupId, SignupEntry entry) {
-        signups.put(signupId.toString(), LedgerCodec.encode(contacts.sealed(signupId, entry)));
+        signups.put(signupId.toString(), LedgerCodec.encode(personalData.sealed(signupId, entry)));
     }
 
     private void forward(UUID signupId, Object event, long timestamp, String sink) {

@@ -64,12 +64,12 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
 
     private final RecordTracing tracing;
 
-    private final ContactSealing contacts;
+    private final PersonalData personalData;
 
     SeatRequestHandler(EligibilityRules rules, Deserializer<SeatRequest> deserializer, Duration expiryCheck,
-            RecordTracing tracing, ContactSealing contacts) {
+            RecordTracing tracing, PersonalData personalData) {
         this.rules = rules;
-        this.contacts = contacts;
+        this.personalData = personalData;
         this.lifecycle = new SeatLifecycle(rules);
         this.deserializer = deserializer;
         this.expiryCheck = expiryCheck;
@@ -79,7 +79,7 @@ final class SeatRequestHandler implements Processor<String, byte[], String, Obje
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.groups = new GroupState(context, rules, tracing, contacts);
+        this.groups = new GroupState(context, rules, tracing, personalData);
         this.applied = context.getStateStore(EligibilityTopology.REQUEST_STORE);
         context.schedule(expiryCheck, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
         firstAvailability = context.schedule(FIRST_AVAILABILITY, PunctuationType.WALL_CLOCK_TIME,

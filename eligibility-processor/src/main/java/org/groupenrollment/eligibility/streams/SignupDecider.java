@@ -16,6 +16,8 @@ import org.groupenrollment.eligibility.decision.GroupLedger;
 import org.groupenrollment.eligibility.decision.Signup;
 import org.groupenrollment.eligibility.decision.TherapyGroup;
 import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.events.contact.PersonKeys;
+import org.groupenrollment.serde.encryption.FieldEncryptionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +43,12 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
 
     private final RecordTracing tracing;
 
-    private final ContactSealing contacts;
+    private final PersonalData personalData;
 
     SignupDecider(EligibilityPolicy policy, Deserializer<SignupSubmitted> deserializer, PersonKeys personKeys,
-            RecordTracing tracing, ContactSealing contacts) {
+            RecordTracing tracing, PersonalData personalData) {
         this.policy = policy;
-        this.contacts = contacts;
+        this.personalData = personalData;
         this.deserializer = deserializer;
         this.personKeys = personKeys;
         this.tracing = tracing;
@@ -55,7 +57,7 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.groups = new GroupState(context, policy.rules(), tracing, contacts);
+        this.groups = new GroupState(context, policy.rules(), tracing, personalData);
     }
 
     /** In a span continuing the trace of the request that submitted the signup. */
@@ -67,21 +69,37 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
     private void decide(Record<String, byte[]> record) {
         RecordMetadata origin = context.recordMetadata().orElseThrow();
         SignupSubmitted signup;
+        List<String> personKeyCandidates;
         try {
             signup = deserializer.deserialize(origin.topic(), record.headers(), record.value());
             if (signup == null) {
                 throw new SerializationException("A signup record has no value");
             }
-            SignupValidation.check(signup, policy.rules());
+            SignupValidation.check(signup, personalData::isSealed, policy.rules());
+            personKeyCandidates = personKeyCandidates(signup);
         }
-        catch (SerializationException | SignupValidation.InvalidSignupException ex) {
+        catch (SerializationException | FieldEncryptionException | SignupValidation.InvalidSignupException ex) {
             DeadLetterHeaders.deadLetter(context, record, origin, ex, EligibilityTopology.SIGNUPS_DEAD_LETTER);
             return;
         }
-        decide(signup, record.timestamp());
+        decide(signup, personKeyCandidates, record.timestamp());
     }
 
-    private void decide(SignupSubmitted signup, long timestamp) {
+    /**
+     * The keys the person may stand under, current first: as the signup service hashed
+     * the address, or hashed here from the address itself (opened when encrypted) for a
+     * signup from before it did.
+     */
+    private List<String> personKeyCandidates(SignupSubmitted signup) {
+        if (!signup.getPersonKeys().isEmpty()) {
+            return signup.getPersonKeys();
+        }
+        String email = personalData.email(signup.getApplicant());
+        SignupValidation.checkOpened(signup, email);
+        return personKeys.candidates(email);
+    }
+
+    private void decide(SignupSubmitted signup, List<String> personKeyCandidates, long timestamp) {
         UUID signupId = signup.getSignupId();
         if (groups.entry(signupId).isPresent()) {
             log.debug("Signup {} was decided before; a redelivered copy gets no second outcome", signupId);
@@ -89,7 +107,6 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
         }
         String groupId = signup.getRequestedGroup();
         TherapyGroup group = policy.rules().group(groupId).orElseThrow();
-        List<String> personKeyCandidates = personKeys.candidates(signup.getApplicant().getEmail());
         GroupLedger ledger = groups.ledger(groupId);
         Optional<GroupState.Existing> existing = groups.standing(groupId, personKeyCandidates, ledger);
 

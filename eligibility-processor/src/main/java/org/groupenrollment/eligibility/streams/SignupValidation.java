@@ -2,8 +2,10 @@ package org.groupenrollment.eligibility.streams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.groupenrollment.eligibility.decision.EligibilityRules;
+import org.groupenrollment.events.Applicant;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.contact.ContactRules;
 
@@ -13,19 +15,29 @@ import org.groupenrollment.events.contact.ContactRules;
  */
 final class SignupValidation {
 
+    private static final String NOT_AN_ADDRESS = "applicant.email is not an address an email can be sent to";
+
     private SignupValidation() {
     }
 
-    static void check(SignupSubmitted signup, EligibilityRules rules) {
+    /**
+     * {@code sealed}: whether a personal field is encrypted, and so left to be checked
+     * where it is opened (the notifier checks the name and the address before any email).
+     */
+    static void check(SignupSubmitted signup, Predicate<String> sealed, EligibilityRules rules) {
         List<String> problems = new ArrayList<>();
-        if (!ContactRules.isSendableEmail(signup.getApplicant().getEmail())) {
-            problems.add("applicant.email is not an address an email can be sent to");
+        Applicant applicant = signup.getApplicant();
+        if (!sealed.test(applicant.getEmail()) && !ContactRules.isSendableEmail(applicant.getEmail())) {
+            problems.add(NOT_AN_ADDRESS);
         }
-        if (!ContactRules.isPersonName(signup.getApplicant().getFirstName())) {
+        if (!isName(applicant.getFirstName(), sealed)) {
             problems.add("applicant.firstName is not a name");
         }
-        if (!ContactRules.isPersonName(signup.getApplicant().getLastName())) {
+        if (!isName(applicant.getLastName(), sealed)) {
             problems.add("applicant.lastName is not a name");
+        }
+        if (!signup.getPersonKeys().stream().allMatch(key -> key.matches("[0-9a-f]{64}"))) {
+            problems.add("personKeys are not keyed hashes");
         }
         if (!signup.getStateOfResidence().matches("[A-Z]{2}")) {
             problems.add("stateOfResidence is not a two-letter postal code");
@@ -37,6 +49,17 @@ final class SignupValidation {
             throw new InvalidSignupException(
                     "Signup " + signup.getSignupId() + " is invalid: " + String.join("; ", problems));
         }
+    }
+
+    /** An address that came encrypted, checked once it is opened. */
+    static void checkOpened(SignupSubmitted signup, String email) {
+        if (!ContactRules.isSendableEmail(email)) {
+            throw new InvalidSignupException("Signup " + signup.getSignupId() + " is invalid: " + NOT_AN_ADDRESS);
+        }
+    }
+
+    private static boolean isName(String value, Predicate<String> sealed) {
+        return sealed.test(value) || ContactRules.isPersonName(value);
     }
 
     static final class InvalidSignupException extends RuntimeException {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,6 +31,7 @@ import org.groupenrollment.eligibility.decision.EligibilityRules;
 import org.groupenrollment.eligibility.decision.TherapyGroup;
 import org.groupenrollment.events.SeatRequest;
 import org.groupenrollment.events.SignupSubmitted;
+import org.groupenrollment.events.config.EnrollmentSecrets;
 import org.groupenrollment.events.config.EnrollmentTopics;
 import org.groupenrollment.events.config.HmacKeys;
 import org.groupenrollment.serde.AvroSerdeConfig;
@@ -51,7 +54,8 @@ final class DrivenTopology implements AutoCloseable {
 
     static final EnrollmentTopics TOPICS = EnrollmentTopics.fromSharedConfiguration();
 
-    static final HmacKeys KEYS = PersonKeysTests.keys(PersonKeysTests.CURRENT);
+    static final HmacKeys KEYS = HmacKeys.from(new EnrollmentSecrets(
+            Base64.getEncoder().encodeToString("current-secret-of-32-bytes-or-so".getBytes()), List.of()), null, true);
 
     static final TherapyGroup OCD = new TherapyGroup("ocd", "OCD", List.of(new Cohort("ocd-tue", DayOfWeek.TUESDAY,
             LocalTime.of(20, 0), Duration.ofMinutes(90), ZoneId.of("America/New_York"), 2, null)));
@@ -134,8 +138,26 @@ final class DrivenTopology implements AutoCloseable {
                 new ByteArrayDeserializer());
     }
 
-    void submit(SignupSubmitted signup) {
-        signups.pipeInput(signup.getRequestedGroup(), serialize(TOPICS.signupsSubmitted(), signup));
+    /** Returns the signup as it went on the wire. */
+    byte[] submit(SignupSubmitted signup) {
+        byte[] wire = serialize(TOPICS.signupsSubmitted(), signup);
+        signups.pipeInput(signup.getRequestedGroup(), wire);
+        return wire;
+    }
+
+    /** A record as a reader without keys sees it (a dashboard): ciphertext as it is. */
+    GenericRecord asADashboardSees(String topic, byte[] wire) {
+        Map<String, Object> keyless = new HashMap<>(registry);
+        keyless.remove(AvroSerdeConfig.DATA_KEYS);
+        keyless.remove(AvroSerdeConfig.SPECIFIC_AVRO_READER);
+        RegistryAvroDeserializer<GenericRecord> deserializer = new RegistryAvroDeserializer<>();
+        deserializer.configure(keyless, false);
+        return deserializer.deserialize(topic, wire);
+    }
+
+    /** An output topic read as bytes, as they were written. */
+    TestOutputTopic<String, byte[]> raw(String topic) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     void request(SeatRequest request) {

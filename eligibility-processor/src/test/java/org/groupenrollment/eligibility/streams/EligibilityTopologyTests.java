@@ -17,6 +17,7 @@ import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.SignupWaitlisted;
 import org.groupenrollment.events.Signups;
+import org.groupenrollment.events.contact.PersonKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.groupenrollment.events.Outcomes;
+import org.groupenrollment.events.Recipient;
 import org.groupenrollment.events.RedirectedToDbt;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupSubmitted;
@@ -108,6 +109,50 @@ class FieldEncryptionTests {
         assertThat(afterErasure.getRecipient().getFirstName()).isEqualTo(DataKeys.ERASED);
         assertThat(afterErasure.getGroupId()).isEqualTo(erased.getGroupId());
         assertThat(reader.deserialize("enrollment.seats.reserved", keptWire)).isEqualTo(kept);
+    }
+
+    @Test
+    void aValueAlreadyEncryptedIsPassedOnAsItIsWhileOneInClearBesideItIsEncrypted() {
+        DataKeys keys = new InMemoryDataKeys(LocalKeyEncryptionKeys.in(keyFolder));
+        SignupSubmitted signup = Signups.newYorkResidentAskingForAnxiety();
+        GenericRecord applicant = (GenericRecord) keylessReader()
+            .deserialize(TOPIC, serializer(keys).serialize(TOPIC, signup))
+            .get("applicant");
+        String sealedEmail = applicant.get("email").toString();
+        SeatReserved allSealed = SeatReserved.newBuilder(Outcomes.seatInTuesdayAnxietyGroup("x@example.org"))
+            .setSignupId(signup.getSignupId())
+            .setRecipient(Recipient.newBuilder()
+                .setFirstName(applicant.get("firstName").toString())
+                .setEmail(sealedEmail)
+                .build())
+            .build();
+        SeatReserved oneInClear = SeatReserved.newBuilder(allSealed)
+            .setRecipient(Recipient.newBuilder().setFirstName("Maya").setEmail(sealedEmail).build())
+            .build();
+        RegistryAvroSerializer<SeatReserved> serializer = serializer(keys);
+
+        byte[] passedOn = serializer.serialize("enrollment.seats.reserved", allSealed);
+        byte[] mixed = serializer.serialize("enrollment.seats.reserved", oneInClear);
+
+        for (byte[] wire : List.of(passedOn, mixed)) {
+            GenericRecord recipient = (GenericRecord) keylessReader().deserialize("enrollment.seats.reserved", wire)
+                .get("recipient");
+            assertThat(recipient.get("email")).hasToString(sealedEmail);
+            assertThat(recipient.get("firstName").toString()).startsWith("enc1:");
+        }
+        RegistryAvroDeserializer<SeatReserved> reader = specificReader(keys);
+        assertThat(reader.deserialize("enrollment.seats.reserved", passedOn).getRecipient())
+            .isEqualTo(Recipient.newBuilder()
+                .setFirstName(signup.getApplicant().getFirstName())
+                .setEmail(signup.getApplicant().getEmail())
+                .build());
+        assertThat(reader.deserialize("enrollment.seats.reserved", mixed).getRecipient().getFirstName())
+            .isEqualTo("Maya");
+    }
+
+    private RegistryAvroDeserializer<GenericRecord> keylessReader() {
+        return new RegistryAvroDeserializer<>(MockSchemaRegistry.forScope(scope),
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope));
     }
 
     @Test

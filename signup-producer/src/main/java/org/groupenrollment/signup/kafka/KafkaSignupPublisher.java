@@ -60,6 +60,7 @@ class KafkaSignupPublisher implements SignupPublisher {
             .setRequestedGroup(request.group())
             .setIdempotencyKey(signup.idempotencyKey().orElse(null))
             .setSource(SignupSource.valueOf(signup.channel().name()))
+            .setPersonKeys(signup.personKeys())
             .build();
     }
 

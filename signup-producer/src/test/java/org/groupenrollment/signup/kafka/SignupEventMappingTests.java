@@ -1,6 +1,7 @@
 package org.groupenrollment.signup.kafka;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,8 +25,8 @@ class SignupEventMappingTests {
         SignupRequest request = new SignupRequest(" Maya ", "Lindqvist  ", " maya@example.org ", " +1 212 555 0100 ",
                 "NY", "anxiety");
 
-        SignupSubmitted event = KafkaSignupPublisher
-            .toEvent(new SubmittedSignup(id, SUBMITTED_AT, request, Optional.of("form-key"), Channel.WEB_FORM));
+        SignupSubmitted event = KafkaSignupPublisher.toEvent(new SubmittedSignup(id, SUBMITTED_AT, request,
+                Optional.of("form-key"), Channel.WEB_FORM, List.of("a".repeat(64), "b".repeat(64))));
 
         assertThat(event.getSignupId()).isEqualTo(id);
         assertThat(event.getSubmittedAt()).isEqualTo(SUBMITTED_AT);
@@ -37,14 +38,15 @@ class SignupEventMappingTests {
         assertThat(event.getRequestedGroup()).isEqualTo("anxiety");
         assertThat(event.getIdempotencyKey()).isEqualTo("form-key");
         assertThat(event.getSource()).isEqualTo(SignupSource.WEB_FORM);
+        assertThat(event.getPersonKeys()).containsExactly("a".repeat(64), "b".repeat(64));
     }
 
     @Test
     void anApiSignupWithoutPhoneOrKeyLeavesThemOut() {
         SignupRequest request = new SignupRequest("Luis", "Herrera", "luis@example.org", "", "TX", "anxiety");
 
-        SignupSubmitted event = KafkaSignupPublisher
-            .toEvent(new SubmittedSignup(UUID.randomUUID(), SUBMITTED_AT, request, Optional.empty(), Channel.API));
+        SignupSubmitted event = KafkaSignupPublisher.toEvent(new SubmittedSignup(UUID.randomUUID(), SUBMITTED_AT,
+                request, Optional.empty(), Channel.API, List.of("c".repeat(64))));
 
         assertThat(event.getApplicant().getPhone()).isNull();
         assertThat(event.getIdempotencyKey()).isNull();

@@ -1,4 +1,4 @@
-package org.groupenrollment.eligibility.streams;
+package org.groupenrollment.events.contact;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,22 +7,24 @@ import org.groupenrollment.events.config.HmacKeys;
 
 /**
  * One person, whatever the case or padding of the email they typed: the keyed hash of the
- * trimmed, lower-cased address. The standings store and its changelog topic hold this
- * rather than the address, and without the secret nobody can tell from an address
- * whether, or in which group (so with which condition), its owner stands.
+ * trimmed, lower-cased address. The signup service, which holds the address in clear,
+ * puts these in each signup, so that the processor knows a person again without opening
+ * their address; the standings store and its changelog topic hold them rather than the
+ * address, and without the secret nobody can tell from an address whether, or in which
+ * group (so with which condition), its owner stands.
  */
-final class PersonKeys {
+public final class PersonKeys {
 
     private static final String PURPOSE = "person";
 
     private final HmacKeys keys;
 
-    PersonKeys(HmacKeys keys) {
+    public PersonKeys(HmacKeys keys) {
         this.keys = keys;
     }
 
     /** The key a new standing is stored under. */
-    String of(String email) {
+    public String of(String email) {
         return keys.hex(PURPOSE, normalised(email));
     }
 
@@ -30,7 +32,7 @@ final class PersonKeys {
      * The keys a standing may be stored under: the current one first, then those of
      * earlier secrets.
      */
-    List<String> candidates(String email) {
+    public List<String> candidates(String email) {
         return keys.hexUnderEveryKey(PURPOSE, normalised(email));
     }
 

@@ -1,4 +1,4 @@
-package org.groupenrollment.eligibility.streams;
+package org.groupenrollment.events.contact;
 
 import java.util.Base64;
 import java.util.List;
