@@ -137,7 +137,7 @@ final class EndToEnd {
      */
     private static Map<String, Long> decidedAt(Topics topics, String prefix) {
         Map<String, Long> decided = new java.util.HashMap<>();
-        try (var consumer = topics.avroConsumer("e2e-decisions-" + prefix + System.nanoTime())) {
+        try (var consumer = topics.decryptingAvroConsumer("e2e-decisions-" + prefix + System.nanoTime())) {
             consumer.subscribe(EnrollmentTopics.fromSharedConfiguration().outcomes());
             for (int emptyPolls = 0; emptyPolls < 4;) {
                 var records = consumer.poll(Duration.ofMillis(500));

@@ -193,7 +193,8 @@ final class Promotions {
     }
 
     private static void readSeats(Topics topics, java.util.function.Consumer<SeatReserved> each) {
-        try (KafkaConsumer<String, SpecificRecord> consumer = topics.avroConsumer("bench-seats-" + UUID.randomUUID())) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = topics
+            .decryptingAvroConsumer("bench-seats-" + UUID.randomUUID())) {
             consumer.subscribe(List.of(TOPICS.seatsReserved()));
             for (int emptyPolls = 0; emptyPolls < 3;) {
                 var records = consumer.poll(Duration.ofMillis(500));

@@ -79,8 +79,24 @@ final class Topics {
         return new KafkaProducer<>(config, new StringSerializer(), serializer);
     }
 
+    /**
+     * Reads events as a service does, personal fields decrypted when encryption is on:
+     * for matching them to the people the run signed up.
+     */
+    KafkaConsumer<String, SpecificRecord> decryptingAvroConsumer(String group) {
+        return avroConsumer(group, dataKeys);
+    }
+
+    /** Reads events with personal fields as they are on the wire. */
     KafkaConsumer<String, SpecificRecord> avroConsumer(String group) {
+        return avroConsumer(group, null);
+    }
+
+    private KafkaConsumer<String, SpecificRecord> avroConsumer(String group, KafkaDataKeys keys) {
         Map<String, Object> config = consumerConfig(group);
+        if (keys != null) {
+            config.put(AvroSerdeConfig.DATA_KEYS, keys);
+        }
         config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         config.put(AvroSerdeConfig.TRUSTED_PACKAGES, EventPackage.NAME);
