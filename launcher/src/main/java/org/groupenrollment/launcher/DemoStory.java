@@ -1,10 +1,13 @@
 package org.groupenrollment.launcher;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -20,8 +23,8 @@ import jakarta.mail.MessagingException;
  * {@code --demo}: after the demo's signups, the people act on their emails, through the
  * links in them, as people would: most confirm their held seat, Ava cancels hers (and the
  * first on the waitlist is offered it), Ben lets his hold run out (and the next is
- * offered it). Seats are held for {@link #HOLD} in the demo instead of days, so the
- * expiry shows within minutes.
+ * offered it), Grace, offered the DBT group, has her data deleted. Seats are held for
+ * {@link #HOLD} in the demo instead of days, so the expiry shows within minutes.
  */
 final class DemoStory {
 
@@ -37,10 +40,17 @@ final class DemoStory {
 
     static final String LETS_IT_RUN_OUT = "ben.demo@example.org";
 
+    /** Offered the DBT group, she asks to be forgotten from that email's link. */
+    static final String ERASES = "grace.kim@example.org";
+
     /** How long the demo keeps acting on new emails: past the last hold it could see. */
     static final Duration ACTING = HOLD.multipliedBy(3);
 
     private static final Pattern PLACE_LINK = Pattern.compile("https?://[^\\s/]+/places/([A-Za-z0-9_-]+)");
+
+    private static final Pattern ERASURE_LINK = Pattern.compile("https?://[^\\s/]+(/erasure/[A-Za-z0-9_-]+)");
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String signupUrl;
 
@@ -48,7 +58,10 @@ final class DemoStory {
 
     private final Console console;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * With a cookie jar, as a browser: the erasure page's form is tied to its session.
+     */
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     private final Set<String> handled = new HashSet<>();
 
@@ -89,6 +102,10 @@ final class DemoStory {
     }
 
     private void onEmail(Inbox.Mail mail) throws IOException, InterruptedException {
+        if (mail.to().equals(ERASES)) {
+            erase(mail);
+            return;
+        }
         Optional<String> token = placeToken(mail.text());
         if (token.isEmpty()) {
             return;
@@ -110,6 +127,27 @@ final class DemoStory {
         else {
             post(token.get(), "confirm");
         }
+    }
+
+    /** Opens the "delete my data" page from the email's link and presses its button. */
+    private void erase(Inbox.Mail mail) throws IOException, InterruptedException {
+        Matcher link = ERASURE_LINK.matcher(mail.text());
+        if (!link.find()) {
+            return;
+        }
+        URI page = URI.create(signupUrl + link.group(1));
+        String form = http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            return;
+        }
+        http.send(HttpRequest.newBuilder(page)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers
+                .ofString("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+            .build(), HttpResponse.BodyHandlers.discarding());
+        console.info("Demo: " + mail.to() + " asked, from the link in her email, for her data to be deleted; the"
+                + " console's audit trail lists the erasure.");
     }
 
     private void post(String token, String action) throws IOException, InterruptedException {
