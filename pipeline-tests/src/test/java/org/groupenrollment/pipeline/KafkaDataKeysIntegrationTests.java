@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.groupenrollment.events.config.DataKeysEndpoint;
 import org.groupenrollment.serde.encryption.DataKey;
 import org.groupenrollment.serde.encryption.DataKeys;
 import org.groupenrollment.serde.encryption.FieldCipher;
@@ -95,6 +97,33 @@ class KafkaDataKeysIntegrationTests {
                 assertThat(later.find(FieldCipher.keyId(erasedEmail))).isInstanceOf(DataKeys.Lookup.Erased.class);
                 assertThat(later.isErased(erased)).isTrue();
             }
+        }
+    }
+
+    @Test
+    void aRotationWrapsEveryLiveKeyAgainSoTheOldKeyEncryptionKeyCanBeRetiredAndEveryRecordStillOpens()
+            throws Exception {
+        NewTopic topic = keyTopic();
+        LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);
+        try (KafkaDataKeys signups = store(kms, topic)) {
+            DataKeysEndpoint operator = new DataKeysEndpoint(kms, signups);
+            String kept = FieldCipher.encrypt(signups.forSubject(UUID.randomUUID().toString()), "email",
+                    "keep@example.org");
+            String erased = UUID.randomUUID().toString();
+            signups.forSubject(erased);
+            signups.erase(erased);
+            assertThatThrownBy(() -> operator.retire("kek-0001")).isInstanceOf(IllegalArgumentException.class);
+
+            assertThat(operator.rewrap(true)).containsEntry("current", "kek-0002")
+                .containsEntry("rewrapped", 1)
+                .containsEntry("inUse", Set.of("kek-0002"));
+            operator.retire("kek-0001");
+
+            assertThat(keyFolder.resolve("kek-0001.key")).doesNotExist();
+            try (KafkaDataKeys later = store(LocalKeyEncryptionKeys.in(keyFolder), topic)) {
+                assertThat(plaintext(later, kept)).isEqualTo("keep@example.org");
+            }
+            assertThatThrownBy(() -> operator.retire("kek-0002")).isInstanceOf(IllegalArgumentException.class);
         }
     }
 

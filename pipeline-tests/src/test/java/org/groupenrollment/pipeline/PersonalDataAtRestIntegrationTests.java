@@ -145,6 +145,22 @@ class PersonalDataAtRestIntegrationTests {
     }
 
     @Test
+    void operatorsSeeTheKeyEncryptionKeysOnEveryServicesManagementPortAndNeverOnAPublicOne() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String management : pipeline.managementUrls().values()) {
+            HttpResponse<String> keys = http.send(
+                    HttpRequest.newBuilder(URI.create(management + "/actuator/datakeys")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(keys.statusCode()).as(management).isEqualTo(200);
+            assertThat(keys.body()).contains("\"current\":\"kek-0001\"", "\"inUse\":[\"kek-0001\"]");
+        }
+        assertThat(http
+            .send(HttpRequest.newBuilder(URI.create(pipeline.signupUrl() + "/actuator/datakeys")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+            .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aReaderWithoutKeysDecodesEveryEventAndSeesCiphertextInThePersonalFieldsOnly() {
         RegistryAvroDeserializer<GenericRecord> dashboard = new RegistryAvroDeserializer<>();
         dashboard.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, clients.registryUrl()), false);

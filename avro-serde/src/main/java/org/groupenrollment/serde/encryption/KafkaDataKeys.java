@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -240,6 +241,45 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
             write(keyId, new Stored(subjectId, null, null, Instant.now().toString()));
             unwrapped.remove(keyId);
         }
+    }
+
+    /**
+     * Wraps every live data key again under the KMS's current key-encryption key, in
+     * place (same id, same key), so that the earlier key-encryption keys can be retired
+     * once compaction has dropped the records wrapped under them: from then on, a backup
+     * of this topic taken before a person's erasure no longer yields their key. Returns
+     * how many it wrapped again.
+     */
+    public synchronized int rewrap() {
+        ensureStarted();
+        caughtUpWith(endOffsets(), patience);
+        String current = kms.currentId();
+        Map<String, Stored> rewrapped = new HashMap<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        byId.forEach((keyId, stored) -> {
+            if (!stored.erased() && !current.equals(stored.kek())) {
+                KeyEncryptionKeys.WrappedKey wrapped = kms.wrap(kms.unwrap(
+                        new KeyEncryptionKeys.WrappedKey(stored.kek(), Base64.getDecoder().decode(stored.wrapped()))));
+                Stored again = new Stored(stored.subject(), wrapped.kekId(),
+                        Base64.getEncoder().encodeToString(wrapped.bytes()), null);
+                sent.add(producer.send(new ProducerRecord<>(topic, keyId, json(again))));
+                rewrapped.put(keyId, again);
+            }
+        });
+        for (Future<RecordMetadata> each : sent) {
+            await(each, "a data key wrapped again");
+        }
+        rewrapped.forEach(this::apply);
+        return rewrapped.size();
+    }
+
+    /** The key-encryption keys that live data keys are wrapped under now. */
+    public Set<String> kekIdsInUse() {
+        ensureStarted();
+        caughtUpWith(endOffsets(), patience);
+        Set<String> inUse = new TreeSet<>();
+        byId.values().stream().filter(stored -> !stored.erased()).forEach(stored -> inUse.add(stored.kek()));
+        return inUse;
     }
 
     /** Whether every key of {@code subjectId} this store has read is erased. */

@@ -13,6 +13,9 @@ public interface KeyEncryptionKeys {
      */
     WrappedKey wrap(byte[] dataKey);
 
+    /** The id of the key-encryption key {@link #wrap} wraps under now. */
+    String currentId();
+
     /**
      * The raw data key inside {@code wrapped}, whichever key-encryption key it was
      * wrapped under, as long as that key is still kept.

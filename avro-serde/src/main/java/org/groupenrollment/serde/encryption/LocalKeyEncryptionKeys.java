@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -41,11 +42,21 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
 
     private final Path folder;
 
+    /** How often the folder is looked at again for a key made elsewhere. */
+    static final Duration LOOK_AGAIN = Duration.ofSeconds(30);
+
     private volatile TreeMap<String, SecretKey> keys;
+
+    private volatile long readAt;
 
     private LocalKeyEncryptionKeys(Path folder) {
         this.folder = folder;
-        this.keys = read(folder);
+        reread();
+    }
+
+    private void reread() {
+        keys = read(folder);
+        readAt = System.nanoTime();
     }
 
     /** The keys in {@code folder}, one made first when there is none. */
@@ -63,8 +74,16 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
         return kms;
     }
 
-    /** The id of the key new data keys are wrapped under. */
+    /**
+     * The id of the key new data keys are wrapped under: the folder is looked at again at
+     * most every {@link #LOOK_AGAIN}, so a rotation by another process sharing it reaches
+     * this one within that time, without a restart.
+     */
+    @Override
     public String currentId() {
+        if (System.nanoTime() - readAt > LOOK_AGAIN.toNanos()) {
+            reread();
+        }
         return keys.lastKey();
     }
 
@@ -101,7 +120,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
         }
         finally {
             deleteQuietly(draft);
-            keys = read(folder);
+            reread();
         }
     }
 
@@ -128,7 +147,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot delete key-encryption key " + kekId, ex);
         }
-        keys = read(folder);
+        reread();
     }
 
     @Override
@@ -143,6 +162,11 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
     @Override
     public byte[] unwrap(WrappedKey wrapped) {
         SecretKey kek = keys.get(wrapped.kekId());
+        if (kek == null) {
+            // Made since by another process sharing the folder?
+            reread();
+            kek = keys.get(wrapped.kekId());
+        }
         if (kek == null) {
             throw new FieldEncryptionException("Key-encryption key " + wrapped.kekId() + " is not in " + folder
                     + " (retired, or this is another deployment's key store)");

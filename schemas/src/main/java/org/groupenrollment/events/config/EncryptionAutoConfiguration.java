@@ -8,6 +8,7 @@ import org.groupenrollment.serde.encryption.KafkaDataKeys;
 import org.groupenrollment.serde.encryption.KeyEncryptionKeys;
 import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,6 +44,13 @@ public class EncryptionAutoConfiguration {
         return new KafkaDataKeys(kms,
                 KafkaDataKeys.topic(topics.dataKeys(), topics.replicationFactor(), settings.erasedKeyGoneWithin()),
                 kafka.buildAdminProperties(), settings.keyLookupPatience());
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    @ConditionalOnBean(KafkaDataKeys.class)
+    DataKeysEndpoint dataKeysEndpoint(KeyEncryptionKeys kms, KafkaDataKeys store) {
+        return new DataKeysEndpoint(kms, store);
     }
 
     @Bean
