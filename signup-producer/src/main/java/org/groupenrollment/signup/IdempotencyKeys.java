@@ -9,11 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Remembers, per Idempotency-Key, which signup a request became and what it held, so that
- * a key reused for a different signup is refused, and a retry is answered without
- * publishing again. Bounded in size and age and held in memory: a retry that reaches
- * another instance or comes after a restart is published again, under the same derived
- * signup id, and changes nothing.
+ * Remembers, per Idempotency-Key, which signup a request became and a keyed hash of what
+ * it held (never the names and address themselves, which an erasure could not reach
+ * here), so that a key reused for a different signup is refused, and a retry is answered
+ * without publishing again. Bounded in size and age and held in memory: a retry that
+ * reaches another instance or comes after a restart is published again, under the same
+ * derived signup id, and changes nothing.
  */
 final class IdempotencyKeys {
 
@@ -43,11 +44,11 @@ final class IdempotencyKeys {
         return Optional.ofNullable(entry);
     }
 
-    synchronized void remember(String key, UUID signupId, SignupRequest request) {
-        entries.put(key, new Entry(signupId, request, clock.instant()));
+    synchronized void remember(String key, UUID signupId, String requestDigest) {
+        entries.put(key, new Entry(signupId, requestDigest, clock.instant()));
     }
 
-    record Entry(UUID signupId, SignupRequest request, Instant storedAt) {
+    record Entry(UUID signupId, String requestDigest, Instant storedAt) {
     }
 
 }

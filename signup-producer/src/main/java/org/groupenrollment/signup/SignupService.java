@@ -47,7 +47,7 @@ public class SignupService {
         if (idempotencyKey.isPresent()) {
             Optional<IdempotencyKeys.Entry> earlier = idempotencyKeys.find(idempotencyKey.get().value());
             if (earlier.isPresent()) {
-                if (!earlier.get().request().equals(request)) {
+                if (!earlier.get().requestDigest().equals(digest(request))) {
                     throw new IdempotencyKeyReusedException();
                 }
                 log.debug("Idempotent replay of signup {}", earlier.get().signupId());
@@ -57,9 +57,15 @@ public class SignupService {
         UUID signupId = idempotencyKey.map(key -> hmacKeys.uuid("signup-id", key.value())).orElseGet(UUID::randomUUID);
         publisher.publish(new SubmittedSignup(signupId, clock.instant(), request,
                 idempotencyKey.map(IdempotencyKey::value), channel, personKeys.candidates(request.email())));
-        idempotencyKey.ifPresent(key -> idempotencyKeys.remember(key.value(), signupId, request));
+        idempotencyKey.ifPresent(key -> idempotencyKeys.remember(key.value(), signupId, digest(request)));
         log.info("Signup {} submitted via {}", signupId, channel);
         return signupId;
+    }
+
+    /** What a request held, as a keyed hash: the same request, the same digest. */
+    private String digest(SignupRequest request) {
+        return hmacKeys.hex("idempotent-request", String.join("\u0000", request.firstName(), request.lastName(),
+                request.email(), String.valueOf(request.phone()), request.state(), request.group()));
     }
 
     /**
