@@ -145,22 +145,47 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
                 new ByteArraySerializer());
         this.consumer = new KafkaConsumer<>(consumerConfigs(clientConfigs), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(this.topic)
-            .forEach(info -> partitions.add(new TopicPartition(this.topic, info.partition())));
-        this.partitions = List.copyOf(partitions);
-        if (partitions.isEmpty()) {
-            throw new IllegalStateException("The data key topic " + this.topic + " does not exist");
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        this.partitions = partitions();
+        consumer.assign(this.partitions);
+        consumer.seekToBeginning(this.partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(this.partitions);
         this.reader = new Thread(this::readForever, "data-keys-reader");
         reader.setDaemon(true);
         reader.start();
         if (!caughtUpWith(ends, patience.multipliedBy(6))) {
             throw new IllegalStateException("The data key topic " + this.topic + " could not be read within "
                     + patience.multipliedBy(6) + "; nothing can be encrypted or decrypted without it");
+        }
+    }
+
+    /**
+     * The key topic's partitions, once the broker's metadata shows them: a topic this
+     * store has just declared takes a moment to appear there.
+     */
+    private List<TopicPartition> partitions() {
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<TopicPartition> partitions = new ArrayList<>();
+        while (partitions.isEmpty()) {
+            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            if (partitions.isEmpty() && !pause(deadline)) {
+                throw new IllegalStateException("The data key topic " + topic + " does not exist");
+            }
+        }
+        return List.copyOf(partitions);
+    }
+
+    /** Waits a little before looking again; false once {@code deadline} has passed. */
+    private static boolean pause(long deadline) {
+        if (System.nanoTime() > deadline) {
+            return false;
+        }
+        try {
+            Thread.sleep(50);
+            return true;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
