@@ -115,17 +115,17 @@ public final class Bench {
      * seats cancelled at a steady rate through their holders' links.
      */
     /**
-     * Personal data encrypted, as shipped: every service (each with a data folder of its
-     * own here) and the bench's own producer share one folder of key-encryption keys and
-     * the key topic. {@code --no-encryption} measures the pipeline without, to see what
-     * encryption costs.
+     * Personal data encrypted, with {@code --encryption}, as a deployment that asks for
+     * it runs: every service (each with a data folder of its own here) and the bench's
+     * own producer share one folder of key-encryption keys and the key topic. Off as
+     * shipped.
      */
     private static KafkaDataKeys encryption(String[] args, Environment env, Path data) {
-        if (List.of(args).contains("--no-encryption")) {
-            env.startServicesWith("--enrollment.encryption.enabled=false");
+        if (!List.of(args).contains("--encryption")) {
             return null;
         }
         Path keyFolder = data.resolve("secrets/kek");
+        env.startServicesWith("--enrollment.encryption.enabled=true");
         env.startServicesWith("--enrollment.encryption.kek-folder=" + keyFolder);
         return new KafkaDataKeys(LocalKeyEncryptionKeys.in(keyFolder),
                 KafkaDataKeys.topic(EnrollmentTopics.fromSharedConfiguration().dataKeys(), (short) 1,
