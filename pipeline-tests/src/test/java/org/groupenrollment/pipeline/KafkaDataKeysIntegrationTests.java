@@ -76,6 +76,22 @@ class KafkaDataKeysIntegrationTests {
     }
 
     @Test
+    void aNewKeyEncryptsAtOnceAndOnceItsStorageIsAwaitedEveryLaterStoreFindsIt() throws Exception {
+        NewTopic topic = keyTopic();
+        LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);
+        try (KafkaDataKeys signups = store(kms, topic)) {
+            String subject = UUID.randomUUID().toString();
+            String encrypted = FieldCipher.encrypt(signups.forSubject(subject), "email", "ada@example.org");
+
+            signups.awaitStored(subject);
+
+            try (KafkaDataKeys later = store(kms, topic)) {
+                assertThat(later.find(FieldCipher.keyId(encrypted))).isInstanceOf(DataKeys.Lookup.Found.class);
+            }
+        }
+    }
+
+    @Test
     void anErasureReachesEveryReaderAndEveryLaterOneAndNothingMoreIsWrittenOfThePerson() throws Exception {
         NewTopic topic = keyTopic();
         LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);

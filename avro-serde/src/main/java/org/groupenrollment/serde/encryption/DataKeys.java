@@ -18,6 +18,14 @@ public interface DataKeys {
     void erase(String subjectId);
 
     /**
+     * Waits until the key of {@code subjectId}, if this store just made it, is stored for
+     * good; a service calls it before it acknowledges anything encrypted with the key.
+     * @throws FieldEncryptionException if the key could not be stored
+     */
+    default void awaitStored(String subjectId) {
+    }
+
+    /**
      * {@code plaintext}, the value of {@code field}, encrypted under {@code subjectId}'s
      * key.
      */

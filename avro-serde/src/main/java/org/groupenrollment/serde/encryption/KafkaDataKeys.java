@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -82,6 +83,9 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
     private final Map<String, Set<String>> bySubject = new ConcurrentHashMap<>();
 
     private final Map<String, DataKey> unwrapped = new ConcurrentHashMap<>();
+
+    /** Keys made here whose records the broker has not acknowledged yet, by subject. */
+    private final Map<String, CompletableFuture<RecordMetadata>> storing = new ConcurrentHashMap<>();
 
     private Admin admin;
 
@@ -364,14 +368,62 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         }
     }
 
+    /**
+     * A new key, usable at once: its record is sent, and {@link #awaitStored} waits for
+     * the broker to hold it, so that a service can send the key and the first record
+     * encrypted with it together and wait for both (one round trip instead of two).
+     */
     private DataKey create(String subjectId) {
         String keyId = UUID.randomUUID().toString();
         byte[] raw = InMemoryDataKeys.newKey();
         KeyEncryptionKeys.WrappedKey wrapped = kms.wrap(raw);
-        write(keyId, new Stored(subjectId, wrapped.kekId(), Base64.getEncoder().encodeToString(wrapped.bytes()), null));
+        Stored stored = new Stored(subjectId, wrapped.kekId(), Base64.getEncoder().encodeToString(wrapped.bytes()),
+                null);
+        CompletableFuture<RecordMetadata> written = new CompletableFuture<>();
+        storing.put(subjectId, written);
+        producer.send(new ProducerRecord<>(topic, keyId, json(stored)), (metadata, failure) -> {
+            if (failure == null) {
+                storing.remove(subjectId, written);
+                written.complete(metadata);
+            }
+            else {
+                // Not stored: forgotten here too, so that a retry makes a key afresh.
+                forget(keyId, subjectId);
+                written.completeExceptionally(failure);
+            }
+        });
+        apply(keyId, stored);
         DataKey key = new DataKey(keyId, new SecretKeySpec(raw, "AES"));
         unwrapped.put(keyId, key);
         return key;
+    }
+
+    /**
+     * Waits until the key made for {@code subjectId} by this store is on every in-sync
+     * replica; at once if it is, or was made elsewhere.
+     * @throws FieldEncryptionException if it could not be stored: nothing encrypted with
+     * it may be acknowledged
+     */
+    @Override
+    public void awaitStored(String subjectId) {
+        CompletableFuture<RecordMetadata> written = storing.get(subjectId);
+        if (written != null) {
+            try {
+                await(written, "the data key of " + subjectId);
+            }
+            finally {
+                storing.remove(subjectId, written);
+            }
+        }
+    }
+
+    private void forget(String keyId, String subjectId) {
+        byId.remove(keyId);
+        unwrapped.remove(keyId);
+        Set<String> keys = bySubject.get(subjectId);
+        if (keys != null) {
+            keys.remove(keyId);
+        }
     }
 
     private DataKey unwrap(String keyId, Stored stored) {
@@ -379,7 +431,7 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
                 new KeyEncryptionKeys.WrappedKey(stored.kek(), Base64.getDecoder().decode(stored.wrapped()))));
     }
 
-    /** Written and acknowledged before it is used: a key lost would lose its records. */
+    /** An erasure marker, on every in-sync replica before the erasure is said done. */
     private void write(String keyId, Stored stored) {
         await(producer.send(new ProducerRecord<>(topic, keyId, json(stored))), "data key " + keyId);
         apply(keyId, stored);

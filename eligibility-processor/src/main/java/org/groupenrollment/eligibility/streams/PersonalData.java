@@ -77,7 +77,13 @@ final class PersonalData {
     }
 
     private String seal(UUID signupId, String field, String value) {
-        return FieldCipher.isEncrypted(value) ? value : keys.encrypt(signupId.toString(), field, value);
+        if (FieldCipher.isEncrypted(value)) {
+            return value;
+        }
+        String sealed = keys.encrypt(signupId.toString(), field, value);
+        // In the store's changelog within this transaction: the key must outlast it.
+        keys.awaitStored(signupId.toString());
+        return sealed;
     }
 
 }
