@@ -295,9 +295,7 @@ final class GroupState {
         if (!erased.contains(request.getSignupId())) {
             erased.add(request.getSignupId());
         }
-        Optional<SignupEntry> entry = entry(placeId);
-        if (entry.isPresent() && !(entry.get() instanceof SignupEntry.Decided)
-                && !(entry.get() instanceof SignupEntry.Ended ended && ended.how() == PlaceState.ERASED)) {
+        if (entry(placeId).filter(found -> endsHereUnerased(found, groupId)).isPresent()) {
             ended(groupId, placeId, PlaceState.ERASED, events, timestamp);
         }
         boolean keysDestroyed = personalData.erase(erased);
@@ -337,6 +335,21 @@ final class GroupState {
 
     private void forward(String key, Object event, long timestamp, String sink) {
         context.forward(new Record<>(key, event, timestamp, tracing.outgoing()), sink);
+    }
+
+    /**
+     * Whether an erasure in {@code groupId} is to end this entry's place: one of this
+     * group, not erased already (a signup without a place has none to end).
+     */
+    private static boolean endsHereUnerased(SignupEntry entry, String groupId) {
+        if (entry instanceof SignupEntry.Holding holding) {
+            return holding.groupId().equals(groupId);
+        }
+        if (entry instanceof SignupEntry.InLine inLine) {
+            return inLine.groupId().equals(groupId);
+        }
+        return entry instanceof SignupEntry.Ended ended && ended.groupId().equals(groupId)
+                && ended.how() != PlaceState.ERASED;
     }
 
     /** Under its place's id, so that the signups that found a place are found with it. */

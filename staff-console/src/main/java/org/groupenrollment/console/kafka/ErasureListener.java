@@ -33,7 +33,8 @@ class ErasureListener {
                 erased.getRequestedBy() == Requester.STAFF ? erased.getStaffId() : null, erased.getRequestedAt(),
                 erased.getErasedAt());
         board.forget(erasure.erasedSignupIds());
-        board.on(new Happening(erasure.signupId(), erasure.erasedAt(), Happening.Kind.ERASED,
+        // The first signup erased holds the place, whichever of the person's links asked.
+        board.on(new Happening(erasure.erasedSignupIds().get(0), erasure.erasedAt(), Happening.Kind.ERASED,
                 "asked by " + erasure.askedBy(), null));
         recent.on(erasure);
     }
