@@ -92,6 +92,25 @@ class KafkaDataKeysIntegrationTests {
     }
 
     @Test
+    void aStoreThatOnlyMakesKeysReadsAndKeepsNoneYetEveryReaderFindsWhatItMade() throws Exception {
+        NewTopic topic = keyTopic();
+        LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);
+        try (KafkaDataKeys signups = KafkaDataKeys.makingOnly(kms, topic,
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), PATIENCE);
+                KafkaDataKeys notifier = store(kms, topic)) {
+            String subject = UUID.randomUUID().toString();
+            DataKey made = signups.forSubject(subject);
+            String encrypted = FieldCipher.encrypt(made, "email", "ada@example.org");
+
+            signups.awaitStored(subject);
+
+            assertThat(plaintext(notifier, encrypted)).isEqualTo("ada@example.org");
+            assertThat(signups.forSubject(subject)).as("kept none: a key made afresh").isNotEqualTo(made);
+            assertThatThrownBy(() -> signups.find(made.id())).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void anErasureReachesEveryReaderAndEveryLaterOneAndNothingMoreIsWrittenOfThePerson() throws Exception {
         NewTopic topic = keyTopic();
         LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);

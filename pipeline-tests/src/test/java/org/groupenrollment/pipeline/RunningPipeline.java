@@ -29,6 +29,8 @@ final class RunningPipeline implements AutoCloseable {
 
     private ConfigurableApplicationContext producer;
 
+    private ConfigurableApplicationContext notifier;
+
     private ConfigurableApplicationContext console;
 
     RunningPipeline(String bootstrapServers, String registryUrl, int smtpPort, Path dataDir) {
@@ -77,7 +79,8 @@ final class RunningPipeline implements AutoCloseable {
 
     RunningPipeline start() {
         startProcessor("eligibility-processor");
-        services.add(start(NotificationConsumerApplication.application(), WITHOUT_SECURITY));
+        notifier = start(NotificationConsumerApplication.application(), WITHOUT_SECURITY);
+        services.add(notifier);
         producer = start(SignupProducerApplication.application());
         services.add(producer);
         return this;
@@ -120,9 +123,12 @@ final class RunningPipeline implements AutoCloseable {
         return urls;
     }
 
-    /** The data keys the services encrypt with, for a test to read what they wrote. */
+    /**
+     * The data keys the services encrypt with, as the notifier reads them (the signup
+     * service only makes keys), for a test to read what they wrote.
+     */
     DataKeys dataKeys() {
-        return producer.getBean(DataKeys.class);
+        return notifier.getBean(DataKeys.class);
     }
 
     String signupUrl() {

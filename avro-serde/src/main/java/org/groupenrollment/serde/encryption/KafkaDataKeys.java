@@ -103,6 +103,8 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     private volatile boolean running = true;
 
+    private final boolean reads;
+
     /**
      * A store on {@code topic}, connected on first use: it then declares the topic unless
      * it exists, starts reading it from its beginning, and goes on once every record
@@ -111,11 +113,40 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
      * store's producer, consumer and admin client
      */
     public KafkaDataKeys(KeyEncryptionKeys kms, NewTopic topic, Map<String, Object> clientConfigs, Duration patience) {
+        this(kms, topic, clientConfigs, patience, true);
+    }
+
+    private KafkaDataKeys(KeyEncryptionKeys kms, NewTopic topic, Map<String, Object> clientConfigs, Duration patience,
+            boolean reads) {
         this.kms = kms;
         this.topic = topic.name();
         this.declared = topic;
         this.clientConfigs = Map.copyOf(clientConfigs);
         this.patience = patience;
+        this.reads = reads;
+    }
+
+    /**
+     * A store that only makes keys, for a service that encrypts each person's first
+     * record and never reads one (the signup service): it neither reads the topic nor
+     * keeps anyone's key but the one it is storing, so it holds no one else's key at all,
+     * and costs no memory per person. It cannot find, erase or rewrap keys.
+     */
+    public static KafkaDataKeys makingOnly(KeyEncryptionKeys kms, NewTopic topic, Map<String, Object> clientConfigs,
+            Duration patience) {
+        return new KafkaDataKeys(kms, topic, clientConfigs, patience, false);
+    }
+
+    /** Whether this store reads the topic; false for one that only makes keys. */
+    public boolean reads() {
+        return reads;
+    }
+
+    private void ensureReading() {
+        ensureStarted();
+        if (!reads) {
+            throw new IllegalStateException("This key store only makes keys: it reads none");
+        }
     }
 
     private void ensureStarted() {
@@ -147,6 +178,9 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         declare(declared);
         this.producer = new KafkaProducer<>(producerConfigs(clientConfigs), new StringSerializer(),
                 new ByteArraySerializer());
+        if (!reads) {
+            return;
+        }
         this.consumer = new KafkaConsumer<>(consumerConfigs(clientConfigs), new StringDeserializer(),
                 new ByteArrayDeserializer());
         this.partitions = partitions();
@@ -210,6 +244,9 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
     @Override
     public DataKey forSubject(String subjectId) {
         ensureStarted();
+        if (!reads) {
+            return create(subjectId);
+        }
         for (String keyId : bySubject.getOrDefault(subjectId, Set.of())) {
             Stored stored = byId.get(keyId);
             if (stored != null && stored.erased()) {
@@ -229,7 +266,7 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
      * import, a benchmark's backlog), where one round trip per key would dominate.
      */
     public void createAll(Collection<String> subjectIds) {
-        ensureStarted();
+        ensureReading();
         Map<String, Stored> made = new HashMap<>();
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (String subjectId : subjectIds) {
@@ -251,7 +288,7 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     @Override
     public Lookup find(String keyId) {
-        ensureStarted();
+        ensureReading();
         Stored stored = byId.get(keyId);
         if (stored == null && caughtUpWith(endOffsets(), patience)) {
             stored = byId.get(keyId);
@@ -264,7 +301,7 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     @Override
     public void erase(String subjectId) {
-        ensureStarted();
+        ensureReading();
         caughtUpWith(endOffsets(), patience);
         for (String keyId : bySubject.getOrDefault(subjectId, Set.of())) {
             write(keyId, new Stored(subjectId, null, null, Instant.now().toString()));
@@ -280,7 +317,7 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
      * how many it wrapped again.
      */
     public synchronized int rewrap() {
-        ensureStarted();
+        ensureReading();
         caughtUpWith(endOffsets(), patience);
         String current = kms.currentId();
         Map<String, Stored> rewrapped = new HashMap<>();
@@ -304,7 +341,7 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     /** The key-encryption keys that live data keys are wrapped under now. */
     public Set<String> kekIdsInUse() {
-        ensureStarted();
+        ensureReading();
         caughtUpWith(endOffsets(), patience);
         Set<String> inUse = new TreeSet<>();
         byId.values().stream().filter(stored -> !stored.erased()).forEach(stored -> inUse.add(stored.kek()));
@@ -313,7 +350,7 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     /** Whether every key of {@code subjectId} this store has read is erased. */
     public boolean isErased(String subjectId) {
-        ensureStarted();
+        ensureReading();
         Set<String> keys = bySubject.getOrDefault(subjectId, Set.of());
         return !keys.isEmpty() && keys.stream().map(byId::get).allMatch(stored -> stored != null && stored.erased());
     }
@@ -392,9 +429,11 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
                 written.completeExceptionally(failure);
             }
         });
-        apply(keyId, stored);
         DataKey key = new DataKey(keyId, new SecretKeySpec(raw, "AES"));
-        unwrapped.put(keyId, key);
+        if (reads) {
+            apply(keyId, stored);
+            unwrapped.put(keyId, key);
+        }
         return key;
     }
 

@@ -172,6 +172,19 @@ final class GroupState {
                 EligibilityTopology.PLACES);
     }
 
+    /** Whether the signup's person was erased. */
+    boolean wasErased(UUID signupId) {
+        return entry(signupId).orElse(null) instanceof SignupEntry.Ended ended && ended.how() == PlaceState.ERASED;
+    }
+
+    /**
+     * Destroys again the keys of a signup whose person was erased: a copy written since
+     * (a retry) was encrypted under a key made anew.
+     */
+    void eraseAgain(UUID signupId) {
+        personalData.erase(List.of(signupId));
+    }
+
     void decidedWithoutPlace(UUID signupId) {
         remember(signupId, new SignupEntry.Decided());
     }
@@ -297,6 +310,19 @@ final class GroupState {
         }
         if (entry(placeId).filter(found -> endsHereUnerased(found, groupId)).isPresent()) {
             ended(groupId, placeId, PlaceState.ERASED, events, timestamp);
+        }
+        // Remembered as erased, each: a copy of one of these signups arriving later (a
+        // client's retry) has whatever key it was written under destroyed too. A later
+        // signup that showed its person's place shows the erasure now.
+        for (UUID signupId : erased) {
+            if (!wasErased(signupId)) {
+                boolean showedThePlace = entry(signupId).orElse(null) instanceof SignupEntry.SameAs;
+                remember(signupId, new SignupEntry.Ended(groupId, PlaceState.ERASED));
+                if (showedThePlace) {
+                    forward(signupId, events.ended(signupId, groupId, PlaceState.ERASED), timestamp,
+                            EligibilityTopology.PLACES);
+                }
+            }
         }
         boolean keysDestroyed = personalData.erase(erased);
         forward(request.getSignupId(), events.erased(request, erased, keysDestroyed), timestamp,

@@ -103,6 +103,9 @@ final class SignupDecider implements Processor<String, byte[], String, Object> {
         UUID signupId = signup.getSignupId();
         if (groups.entry(signupId).isPresent()) {
             log.debug("Signup {} was decided before; a redelivered copy gets no second outcome", signupId);
+            if (groups.wasErased(signupId)) {
+                groups.eraseAgain(signupId);
+            }
             return;
         }
         String groupId = signup.getRequestedGroup();

@@ -17,6 +17,8 @@ import org.groupenrollment.events.SeatRequests;
 import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.Signups;
+import org.groupenrollment.events.contact.PersonKeys;
+import org.groupenrollment.serde.encryption.DataKey;
 import org.groupenrollment.serde.encryption.DataKeys;
 import org.groupenrollment.serde.encryption.InMemoryDataKeys;
 import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
@@ -40,7 +42,9 @@ class ErasureTopologyTests {
     @TempDir
     Path keyFolder;
 
-    private DataKeys keys;
+    private RecordingErasures keys;
+
+    private byte[] anasSignupAsSent;
 
     private DrivenTopology topology;
 
@@ -52,9 +56,13 @@ class ErasureTopologyTests {
 
     @BeforeEach
     void fillTheGroup() {
-        keys = new InMemoryDataKeys(LocalKeyEncryptionKeys.in(keyFolder));
+        keys = new RecordingErasures(new InMemoryDataKeys(LocalKeyEncryptionKeys.in(keyFolder)));
         topology = new DrivenTopology(stateDir, true, keys);
-        ana = signUp("ana@example.org", "NY");
+        // As the signup service sends it: with its person's keyed hashes.
+        ana = SignupSubmitted.newBuilder(Signups.submitted("ana@example.org", "NY", "ocd"))
+            .setPersonKeys(new PersonKeys(DrivenTopology.KEYS).candidates("ana@example.org"))
+            .build();
+        anasSignupAsSent = topology.submit(ana);
         signUp("ben@example.org", "NY");
         cleo = signUp("cleo@example.org", "NY");
         dev = signUp("dev@example.org", "NY");
@@ -100,6 +108,28 @@ class ErasureTopologyTests {
             .containsExactlyInAnyOrder(ana.getSignupId(), anaAgain.getSignupId());
         assertThat(List.of(keys.decrypt("email", firstSignupsEmail), keys.decrypt("email", laterSignupsEmail)))
             .containsOnly(DataKeys.ERASED);
+    }
+
+    @Test
+    void aCopyOfAnErasedSignupArrivingLaterIsNotDecidedAndWhateverKeyItCameUnderIsDestroyedToo() {
+        topology.request(SeatRequests.personErases("ocd", ana.getSignupId()));
+        drainEveryOutput();
+        keys.erased.clear();
+
+        topology.signups.pipeInput("ocd", anasSignupAsSent);
+
+        assertThat(topology.noEventAboutAPerson()).isTrue();
+        assertThat(keys.erased).containsExactly(ana.getSignupId().toString());
+    }
+
+    @Test
+    void erasingFromALaterSignupShowsTheErasureOnItsPlaceStatusToo() {
+        SignupSubmitted anaAgain = signUp("Ana@Example.org", "NY");
+        topology.places.readValuesToList();
+
+        topology.request(SeatRequests.personErases("ocd", ana.getSignupId()));
+
+        assertThat(lastStatusOf(anaAgain.getSignupId())).isEqualTo(PlaceState.ERASED);
     }
 
     @Test
@@ -177,6 +207,35 @@ class ErasureTopologyTests {
         assertThat(erasures).hasSize(1);
         assertThat(erasures.get(0).key()).isEqualTo(signupId.toString());
         return (PersonalDataErased) erasures.get(0).value();
+    }
+
+    /** Keeps which subjects the processor destroyed the keys of. */
+    private static final class RecordingErasures implements DataKeys {
+
+        private final DataKeys keys;
+
+        final List<String> erased = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        RecordingErasures(DataKeys keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public DataKey forSubject(String subjectId) {
+            return keys.forSubject(subjectId);
+        }
+
+        @Override
+        public Lookup find(String keyId) {
+            return keys.find(keyId);
+        }
+
+        @Override
+        public void erase(String subjectId) {
+            erased.add(subjectId);
+            keys.erase(subjectId);
+        }
+
     }
 
     private void drainEveryOutput() {

@@ -2,6 +2,7 @@ package org.groupenrollment.events.config;
 
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.groupenrollment.serde.AvroSerdeConfig;
 import org.groupenrollment.serde.encryption.DataKeys;
 import org.groupenrollment.serde.encryption.KafkaDataKeys;
@@ -41,14 +42,17 @@ public class EncryptionAutoConfiguration {
     @ConditionalOnMissingBean(DataKeys.class)
     KafkaDataKeys dataKeys(KeyEncryptionKeys kms, EnrollmentTopics topics, EncryptionSettings settings,
             KafkaProperties kafka) {
-        return new KafkaDataKeys(kms,
-                KafkaDataKeys.topic(topics.dataKeys(), topics.replicationFactor(), settings.erasedKeyGoneWithin()),
-                kafka.buildAdminProperties(), settings.keyLookupPatience());
+        NewTopic topic = KafkaDataKeys.topic(topics.dataKeys(), topics.replicationFactor(),
+                settings.erasedKeyGoneWithin());
+        return settings.readKeys()
+                ? new KafkaDataKeys(kms, topic, kafka.buildAdminProperties(), settings.keyLookupPatience())
+                : KafkaDataKeys.makingOnly(kms, topic, kafka.buildAdminProperties(), settings.keyLookupPatience());
     }
 
     @Bean
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
     @ConditionalOnBean(KafkaDataKeys.class)
+    @ConditionalOnProperty(name = "enrollment.encryption.read-keys", havingValue = "true", matchIfMissing = true)
     DataKeysEndpoint dataKeysEndpoint(KeyEncryptionKeys kms, KafkaDataKeys store) {
         return new DataKeysEndpoint(kms, store);
     }
