@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -12,7 +11,6 @@ import org.groupenrollment.events.PlaceStatus;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.Signups;
 import org.groupenrollment.events.contact.PersonKeys;
-import org.groupenrollment.serde.encryption.DataKey;
 import org.groupenrollment.serde.encryption.DataKeys;
 import org.groupenrollment.serde.encryption.InMemoryDataKeys;
 import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
@@ -39,13 +37,13 @@ class EncryptedSignupsTopologyTests {
 
     private final PersonKeys personKeys = new PersonKeys(DrivenTopology.KEYS);
 
-    private CountingDataKeys keys;
+    private ObservedDataKeys keys;
 
     private DrivenTopology topology;
 
     @BeforeEach
     void start() {
-        keys = new CountingDataKeys(new InMemoryDataKeys(LocalKeyEncryptionKeys.in(keyFolder)));
+        keys = new ObservedDataKeys(new InMemoryDataKeys(LocalKeyEncryptionKeys.in(keyFolder)));
         topology = new DrivenTopology(stateDir, true, keys);
     }
 
@@ -118,35 +116,6 @@ class EncryptedSignupsTopologyTests {
             .all()
             .forEachRemaining(entry -> values.add(entry.value));
         return values;
-    }
-
-    /** Counts the keys looked up to open a field: none should be, on the common path. */
-    private static final class CountingDataKeys implements DataKeys {
-
-        private final DataKeys keys;
-
-        final AtomicInteger lookups = new AtomicInteger();
-
-        CountingDataKeys(DataKeys keys) {
-            this.keys = keys;
-        }
-
-        @Override
-        public DataKey forSubject(String subjectId) {
-            return keys.forSubject(subjectId);
-        }
-
-        @Override
-        public Lookup find(String keyId) {
-            lookups.incrementAndGet();
-            return keys.find(keyId);
-        }
-
-        @Override
-        public void erase(String subjectId) {
-            keys.erase(subjectId);
-        }
-
     }
 
 }

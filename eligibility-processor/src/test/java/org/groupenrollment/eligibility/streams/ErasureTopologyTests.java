@@ -18,7 +18,6 @@ import org.groupenrollment.events.SeatReserved;
 import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.Signups;
 import org.groupenrollment.events.contact.PersonKeys;
-import org.groupenrollment.serde.encryption.DataKey;
 import org.groupenrollment.serde.encryption.DataKeys;
 import org.groupenrollment.serde.encryption.InMemoryDataKeys;
 import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
@@ -42,7 +41,7 @@ class ErasureTopologyTests {
     @TempDir
     Path keyFolder;
 
-    private RecordingErasures keys;
+    private ObservedDataKeys keys;
 
     private byte[] anasSignupAsSent;
 
@@ -56,7 +55,7 @@ class ErasureTopologyTests {
 
     @BeforeEach
     void fillTheGroup() {
-        keys = new RecordingErasures(new InMemoryDataKeys(LocalKeyEncryptionKeys.in(keyFolder)));
+        keys = new ObservedDataKeys(new InMemoryDataKeys(LocalKeyEncryptionKeys.in(keyFolder)));
         topology = new DrivenTopology(stateDir, true, keys);
         // As the signup service sends it: with its person's keyed hashes.
         ana = SignupSubmitted.newBuilder(Signups.submitted("ana@example.org", "NY", "ocd"))
@@ -207,35 +206,6 @@ class ErasureTopologyTests {
         assertThat(erasures).hasSize(1);
         assertThat(erasures.get(0).key()).isEqualTo(signupId.toString());
         return (PersonalDataErased) erasures.get(0).value();
-    }
-
-    /** Keeps which subjects the processor destroyed the keys of. */
-    private static final class RecordingErasures implements DataKeys {
-
-        private final DataKeys keys;
-
-        final List<String> erased = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        RecordingErasures(DataKeys keys) {
-            this.keys = keys;
-        }
-
-        @Override
-        public DataKey forSubject(String subjectId) {
-            return keys.forSubject(subjectId);
-        }
-
-        @Override
-        public Lookup find(String keyId) {
-            return keys.find(keyId);
-        }
-
-        @Override
-        public void erase(String subjectId) {
-            erased.add(subjectId);
-            keys.erase(subjectId);
-        }
-
     }
 
     private void drainEveryOutput() {
