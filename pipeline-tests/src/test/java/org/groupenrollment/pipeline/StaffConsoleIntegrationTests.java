@@ -136,10 +136,7 @@ class StaffConsoleIntegrationTests {
         awaitEmail(address(person), "Please confirm your group place");
         BrowserSession staff = new BrowserSession(pipeline.consoleUrl());
         staff.signIn(ADMIN, PASSWORD);
-        String signup = await().atMost(Duration.ofSeconds(30))
-            .until(() -> BrowserSession.signupOfRowNaming(staff.get("/groups/grief-and-loss").body(), person),
-                    found -> found.isPresent())
-            .orElseThrow();
+        String signup = awaitSignupOnPage(staff, "/groups/grief-and-loss", person);
         String place = "/groups/grief-and-loss/places/" + signup;
         assertThat(staff.get(place).body()).contains(person, "Erase personal data");
 
@@ -163,10 +160,7 @@ class StaffConsoleIntegrationTests {
         MimeMessage first = awaitEmail(address(person), "Please confirm your group place");
         BrowserSession staff = new BrowserSession(pipeline.consoleUrl());
         staff.signIn(ADMIN, PASSWORD);
-        String signup = await().atMost(Duration.ofSeconds(30))
-            .until(() -> BrowserSession.signupOfRowNaming(staff.get("/groups/anxiety").body(), person),
-                    found -> found.isPresent())
-            .orElseThrow();
+        String signup = awaitSignupOnPage(staff, "/groups/anxiety", person);
         staff.get("/groups/anxiety/places/" + signup);
 
         staff.post("/groups/anxiety/places/" + signup + "/resend", Map.of());
@@ -254,6 +248,14 @@ class StaffConsoleIntegrationTests {
             });
         }
         return activities;
+    }
+
+    /** The signup of the row naming {@code person} on a group's page, once it shows. */
+    private static String awaitSignupOnPage(BrowserSession staff, String groupPage, String person) {
+        return await().atMost(Duration.ofSeconds(30))
+            .until(() -> BrowserSession.signupOfRowNaming(staff.get(groupPage).body(), person),
+                    found -> found.isPresent())
+            .orElseThrow();
     }
 
     private static List<String> deadLetterIds(String page) {

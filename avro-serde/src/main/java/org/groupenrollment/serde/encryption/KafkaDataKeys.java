@@ -205,20 +205,23 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         List<TopicPartition> partitions = new ArrayList<>();
         while (partitions.isEmpty()) {
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-            if (partitions.isEmpty() && !pause(deadline)) {
+            if (partitions.isEmpty() && !pause(deadline, Duration.ofMillis(50))) {
                 throw new IllegalStateException("The data key topic " + topic + " does not exist");
             }
         }
         return List.copyOf(partitions);
     }
 
-    /** Waits a little before looking again; false once {@code deadline} has passed. */
-    private static boolean pause(long deadline) {
+    /**
+     * Waits {@code interval} before looking again; false once {@code deadline} has
+     * passed, or when interrupted.
+     */
+    private static boolean pause(long deadline, Duration interval) {
         if (System.nanoTime() > deadline) {
             return false;
         }
         try {
-            Thread.sleep(50);
+            Thread.sleep(interval.toMillis());
             return true;
         }
         catch (InterruptedException ex) {
@@ -566,28 +569,24 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     private boolean caughtUpWith(Map<TopicPartition, Long> ends, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
+        do {
             Map<TopicPartition, Long> read = positions;
             if (ends.entrySet().stream().allMatch(end -> read.getOrDefault(end.getKey(), -1L) >= end.getValue())) {
                 return true;
             }
-            try {
-                Thread.sleep(10);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
         }
+        while (pause(deadline, Duration.ofMillis(10)));
         return false;
     }
 
     private static Map<String, Object> producerConfigs(Map<String, Object> clientConfigs) {
         Map<String, Object> configs = new HashMap<>(clientConfigs);
-        // A key must be on every in-sync replica before a record is encrypted with it.
+        // A key must be on every in-sync replica before anything encrypted with it is
+        // acknowledged (awaitStored).
         configs.put(ProducerConfig.ACKS_CONFIG, "all");
         configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // Sent one at a time, each awaited: no batching to wait for.
+        // Each key goes with the one signup it is made for, whose answer waits for both:
+        // lingering would only add to that wait.
         configs.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return configs;
     }

@@ -32,9 +32,9 @@ class ResendTopicConfiguration {
      */
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(EnrollmentTopics topics) {
-        return new KafkaAdmin.NewTopics(topics.notified()
+        return new KafkaAdmin.NewTopics(topics.notifierDeadLetters()
             .stream()
-            .map(topic -> TopicBuilder.name(topic + EnrollmentTopics.NOTIFIER_DEAD_LETTER_SUFFIX)
+            .map(topic -> TopicBuilder.name(topic)
                 .partitions(topics.partitions())
                 .replicas(topics.replicationFactor())
                 .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topics.retention().personalData().toMillis()))

@@ -76,10 +76,13 @@ public record EnrollmentTopics(@NotBlank String signupsSubmitted, @NotBlank Stri
      * topic.
      */
     public List<String> deadLetters() {
-        return Stream
-            .concat(Stream.of(signupsDeadLetter, seatRequestsDeadLetter),
-                    notified().stream().map(topic -> topic + NOTIFIER_DEAD_LETTER_SUFFIX))
+        return Stream.concat(Stream.of(signupsDeadLetter, seatRequestsDeadLetter), notifierDeadLetters().stream())
             .toList();
+    }
+
+    /** The notifier's dead-letter topics, one per event topic it emails from. */
+    public List<String> notifierDeadLetters() {
+        return notified().stream().map(topic -> topic + NOTIFIER_DEAD_LETTER_SUFFIX).toList();
     }
 
     /** The topics as the packaged {@code enrollment-shared.yml} names them. */
