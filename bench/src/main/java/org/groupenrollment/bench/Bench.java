@@ -131,7 +131,7 @@ public final class Bench {
                 KafkaDataKeys.topic(EnrollmentTopics.fromSharedConfiguration().dataKeys(), (short) 1,
                         Duration.ofHours(1)),
                 Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, env.kafka.bootstrapServers()),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), data.resolve("bench/data-keys"), 10_000);
     }
 
     private static Promotions.Window promotions(Environment env, Topics topics, int signupPort, Progress progress,

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,10 @@ class KafkaDataKeysIntegrationTests {
 
     @TempDir
     Path keyFolder;
+
+    /** Each store's copy of the key topic, a folder of its own. */
+    @TempDir
+    Path copies;
 
     @BeforeAll
     void start() {
@@ -163,6 +168,53 @@ class KafkaDataKeysIntegrationTests {
     }
 
     @Test
+    void aStoreReopenedOnItsFolderKeepsWhatItHadReadAndLearnsWhatHappenedWhileItWasClosed() throws Exception {
+        NewTopic topic = keyTopic();
+        LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);
+        Path notifierCopy = copies.resolve("notifier");
+        try (KafkaDataKeys processor = store(kms, topic)) {
+            String kept = FieldCipher.encrypt(processor.forSubject(UUID.randomUUID().toString()), "email",
+                    "keep@example.org");
+            String erased = UUID.randomUUID().toString();
+            String erasedEmail = FieldCipher.encrypt(processor.forSubject(erased), "email", "erase@example.org");
+            try (KafkaDataKeys notifier = store(kms, topic, notifierCopy, 10_000)) {
+                assertThat(plaintext(notifier, erasedEmail)).isEqualTo("erase@example.org");
+            }
+
+            processor.erase(erased);
+            String laterSubject = UUID.randomUUID().toString();
+            String later = FieldCipher.encrypt(processor.forSubject(laterSubject), "email", "later@example.org");
+            processor.awaitStored(laterSubject);
+
+            try (KafkaDataKeys notifier = store(kms, topic, notifierCopy, 10_000)) {
+                assertThat(plaintext(notifier, kept)).isEqualTo("keep@example.org");
+                assertThat(notifier.find(FieldCipher.keyId(erasedEmail))).isInstanceOf(DataKeys.Lookup.Erased.class);
+                assertThat(plaintext(notifier, later)).isEqualTo("later@example.org");
+            }
+        }
+    }
+
+    @Test
+    void aStoreKeepingOneKeyUnwrappedStillOpensEveryonesFieldsInTurn() throws Exception {
+        NewTopic topic = keyTopic();
+        LocalKeyEncryptionKeys kms = LocalKeyEncryptionKeys.in(keyFolder);
+        try (KafkaDataKeys signups = store(kms, topic);
+                KafkaDataKeys notifier = store(kms, topic, copies.resolve("small"), 1)) {
+            List<String> emails = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                emails.add(FieldCipher.encrypt(signups.forSubject(UUID.randomUUID().toString()), "email",
+                        "person" + i + "@example.org"));
+            }
+
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < emails.size(); i++) {
+                    assertThat(plaintext(notifier, emails.get(i))).isEqualTo("person" + i + "@example.org");
+                }
+            }
+        }
+    }
+
+    @Test
     void aKeyIdNoStoreHoldsIsUnknownOnceTheReaderHasCaughtUp() throws Exception {
         try (KafkaDataKeys keys = store(LocalKeyEncryptionKeys.in(keyFolder), keyTopic())) {
             assertThat(keys.find(UUID.randomUUID().toString())).isInstanceOf(DataKeys.Lookup.Unknown.class);
@@ -191,8 +243,13 @@ class KafkaDataKeysIntegrationTests {
     }
 
     private KafkaDataKeys store(LocalKeyEncryptionKeys kms, NewTopic topic) {
+        return store(kms, topic, copies.resolve(UUID.randomUUID().toString()), 10_000);
+    }
+
+    private KafkaDataKeys store(LocalKeyEncryptionKeys kms, NewTopic topic, Path copy, int keptUnwrapped) {
         return new KafkaDataKeys(kms, topic,
-                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), PATIENCE);
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), PATIENCE, copy,
+                keptUnwrapped);
     }
 
     private static String plaintext(DataKeys keys, String encrypted) {

@@ -132,16 +132,21 @@ class PersonalDataAtRestIntegrationTests {
     void noFileAServiceKeepsHoldsANameAnAddressOrAPhoneInClear() throws IOException {
         pipeline.close();
         pipeline = null;
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dataDir)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
+        List<Path> files = filesUnder(dataDir);
 
         assertThat(files).as("files under the services' data folder").isNotEmpty();
         assertThat(files)
-            .allSatisfy(file -> assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
-                .as(file.toString())
-                .doesNotContain(distinctiveValues()));
+            .allSatisfy(file -> assertThat(text(file)).as(file.toString()).doesNotContain(distinctiveValues()));
+    }
+
+    private static List<Path> filesUnder(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
     }
 
     @Test
@@ -183,6 +188,9 @@ class PersonalDataAtRestIntegrationTests {
     @Test
     void aPersonErasedFromTheLinkInTheirEmailReadsAsErasedWhileEveryoneElseStillDecodes() throws Exception {
         String erased = signupIds.get(0);
+        String wrappedKey = "\"subject\":\"" + erased + "\",\"kek\":";
+        assertThat(filesUnder(dataDir)).as("the services' copies of the key topic")
+            .anySatisfy(file -> assertThat(text(file)).contains(wrappedKey));
 
         PersonalDataErased erasure = eraseFromTheLinkInTheEmailTo(people.get(0));
 
@@ -198,6 +206,9 @@ class PersonalDataAtRestIntegrationTests {
                 .singleElement()
                 .satisfies(seat -> assertThat(seat.getRecipient().getEmail()).isEqualTo(people.get(2).email()));
         });
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(filesUnder(dataDir)).as("the services' copies of the key topic")
+                .noneSatisfy(file -> assertThat(text(file)).contains(wrappedKey)));
     }
 
     @Test

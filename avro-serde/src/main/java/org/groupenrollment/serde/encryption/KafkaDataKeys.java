@@ -1,13 +1,12 @@
 package org.groupenrollment.serde.encryption;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +21,8 @@ import java.util.concurrent.TimeoutException;
 
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -47,12 +46,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every person's data keys in a compacted Kafka topic, read whole by every instance of
- * every service and kept in memory, wrapped: each key under an id of its own (a random
- * UUID, named in each ciphertext), its record holding the subject it belongs to, the KMS
- * key it is wrapped under and the wrapped bytes, as JSON. Erasing a subject writes, for
+ * every service that reads keys, into a copy on its own disk ({@link LocalKeyStore}),
+ * wrapped: each key under an id of its own (a random UUID, named in each ciphertext), its
+ * record holding the subject it belongs to, the KMS key it is wrapped under and the
+ * wrapped bytes, as JSON. Only the keys used lately are kept unwrapped in memory, up to a
+ * bound, so memory does not grow with the number of people. Erasing a subject writes, for
  * each of its keys, a record without the key under the same id: compaction removes the
  * wrapped key from the broker's disks within the topic's {@code max.compaction.lag.ms},
- * and the marker lets every reader say "erased" rather than "unknown" for good.
+ * each reader's copy drops it as soon as it reads the marker, and the marker lets every
+ * reader say "erased" rather than "unknown" for good.
  * <p>
  * Two instances making a key for one subject at once make two keys, both the subject's,
  * both erased with it: no instance waits on another. A reader that meets a key id it has
@@ -61,8 +63,6 @@ import org.slf4j.LoggerFactory;
 public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaDataKeys.class);
-
-    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final KeyEncryptionKeys kms;
 
@@ -78,11 +78,14 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     private KafkaConsumer<String, byte[]> consumer;
 
-    private final Map<String, Stored> byId = new ConcurrentHashMap<>();
+    /**
+     * Where this store keeps its copy of the topic; null for one that only makes keys.
+     */
+    private final Path folder;
 
-    private final Map<String, Set<String>> bySubject = new ConcurrentHashMap<>();
+    private final Cache<String, DataKey> unwrapped;
 
-    private final Map<String, DataKey> unwrapped = new ConcurrentHashMap<>();
+    private LocalKeyStore local;
 
     /** Keys made here whose records the broker has not acknowledged yet, by subject. */
     private final Map<String, CompletableFuture<RecordMetadata>> storing = new ConcurrentHashMap<>();
@@ -103,27 +106,26 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
 
     private volatile boolean running = true;
 
-    private final boolean reads;
-
     /**
      * A store on {@code topic}, connected on first use: it then declares the topic unless
-     * it exists, starts reading it from its beginning, and goes on once every record
-     * written before has been read.
+     * it exists, reads it into its copy in {@code folder} from where that copy had read
+     * to (from its beginning the first time), and goes on once every record written
+     * before has been read.
      * @param clientConfigs bootstrap servers and security settings, shared by this
      * store's producer, consumer and admin client
+     * @param folder this instance's own: no two instances may share one
+     * @param keptUnwrapped how many keys, the most lately used, are kept unwrapped in
+     * memory (each a few hundred bytes); the others are unwrapped again when next used
      */
-    public KafkaDataKeys(KeyEncryptionKeys kms, NewTopic topic, Map<String, Object> clientConfigs, Duration patience) {
-        this(kms, topic, clientConfigs, patience, true);
-    }
-
-    private KafkaDataKeys(KeyEncryptionKeys kms, NewTopic topic, Map<String, Object> clientConfigs, Duration patience,
-            boolean reads) {
+    public KafkaDataKeys(KeyEncryptionKeys kms, NewTopic topic, Map<String, Object> clientConfigs, Duration patience,
+            Path folder, int keptUnwrapped) {
         this.kms = kms;
         this.topic = topic.name();
         this.declared = topic;
         this.clientConfigs = Map.copyOf(clientConfigs);
         this.patience = patience;
-        this.reads = reads;
+        this.folder = folder;
+        this.unwrapped = Caffeine.newBuilder().maximumSize(keptUnwrapped).build();
     }
 
     /**
@@ -134,17 +136,17 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
      */
     public static KafkaDataKeys makingOnly(KeyEncryptionKeys kms, NewTopic topic, Map<String, Object> clientConfigs,
             Duration patience) {
-        return new KafkaDataKeys(kms, topic, clientConfigs, patience, false);
+        return new KafkaDataKeys(kms, topic, clientConfigs, patience, null, 1);
     }
 
     /** Whether this store reads the topic; false for one that only makes keys. */
     public boolean reads() {
-        return reads;
+        return folder != null;
     }
 
     private void ensureReading() {
         ensureStarted();
-        if (!reads) {
+        if (!reads()) {
             throw new IllegalStateException("This key store only makes keys: it reads none");
         }
     }
@@ -178,14 +180,24 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         declare(declared);
         this.producer = new KafkaProducer<>(producerConfigs(clientConfigs), new StringSerializer(),
                 new ByteArraySerializer());
-        if (!reads) {
+        if (!reads()) {
             return;
         }
+        this.local = LocalKeyStore.open(folder, topicId());
         this.consumer = new KafkaConsumer<>(consumerConfigs(clientConfigs), new StringDeserializer(),
                 new ByteArrayDeserializer());
         this.partitions = partitions();
         consumer.assign(this.partitions);
-        consumer.seekToBeginning(this.partitions);
+        Map<Integer, Long> readTo = local.positions();
+        for (TopicPartition partition : this.partitions) {
+            Long position = readTo.get(partition.partition());
+            if (position == null) {
+                consumer.seekToBeginning(List.of(partition));
+            }
+            else {
+                consumer.seek(partition, position);
+            }
+        }
         Map<TopicPartition, Long> ends = consumer.endOffsets(this.partitions);
         this.reader = new Thread(this::readForever, "data-keys-reader");
         reader.setDaemon(true);
@@ -193,6 +205,25 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         if (!caughtUpWith(ends, patience.multipliedBy(6))) {
             throw new IllegalStateException("The data key topic " + this.topic + " could not be read within "
                     + patience.multipliedBy(6) + "; nothing can be encrypted or decrypted without it");
+        }
+    }
+
+    /** The key topic's id: a copy read from another topic of the same name is void. */
+    private String topicId() {
+        try {
+            return admin.describeTopics(List.of(topic))
+                .topicNameValues()
+                .get(topic)
+                .get(patience.toMillis(), TimeUnit.MILLISECONDS)
+                .topicId()
+                .toString();
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("Cannot describe the data key topic " + topic, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing the data key topic " + topic, ex);
         }
     }
 
@@ -247,11 +278,11 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
     @Override
     public DataKey forSubject(String subjectId) {
         ensureStarted();
-        if (!reads) {
+        if (!reads()) {
             return create(subjectId);
         }
-        for (String keyId : bySubject.getOrDefault(subjectId, Set.of())) {
-            Stored stored = byId.get(keyId);
+        for (String keyId : local.keysOf(subjectId)) {
+            StoredKey stored = local.get(keyId);
             if (stored != null && stored.erased()) {
                 throw new FieldEncryptionException(
                         "Subject " + subjectId + " was erased: nothing more is written of it");
@@ -270,31 +301,33 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
      */
     public void createAll(Collection<String> subjectIds) {
         ensureReading();
-        Map<String, Stored> made = new HashMap<>();
+        Map<String, StoredKey> made = new HashMap<>();
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (String subjectId : subjectIds) {
-            if (bySubject.containsKey(subjectId)) {
+            if (!local.keysOf(subjectId).isEmpty()) {
                 continue;
             }
             String keyId = UUID.randomUUID().toString();
-            KeyEncryptionKeys.WrappedKey wrapped = kms.wrap(InMemoryDataKeys.newKey());
-            Stored stored = new Stored(subjectId, wrapped.kekId(), Base64.getEncoder().encodeToString(wrapped.bytes()),
-                    null);
+            StoredKey stored = StoredKey.live(subjectId, kms.wrap(InMemoryDataKeys.newKey()));
             made.put(keyId, stored);
-            sent.add(producer.send(new ProducerRecord<>(topic, keyId, json(stored))));
+            sent.add(producer.send(new ProducerRecord<>(topic, keyId, stored.json())));
         }
         for (Future<RecordMetadata> each : sent) {
             await(each, "a batch of data keys");
         }
-        made.forEach(this::apply);
+        local.write(made, Map.of());
     }
 
     @Override
     public Lookup find(String keyId) {
         ensureReading();
-        Stored stored = byId.get(keyId);
+        DataKey kept = unwrapped.getIfPresent(keyId);
+        if (kept != null) {
+            return new Lookup.Found(kept);
+        }
+        StoredKey stored = local.get(keyId);
         if (stored == null && caughtUpWith(endOffsets(), patience)) {
-            stored = byId.get(keyId);
+            stored = local.get(keyId);
         }
         if (stored == null) {
             return new Lookup.Unknown();
@@ -306,9 +339,8 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
     public void erase(String subjectId) {
         ensureReading();
         caughtUpWith(endOffsets(), patience);
-        for (String keyId : bySubject.getOrDefault(subjectId, Set.of())) {
-            write(keyId, new Stored(subjectId, null, null, Instant.now().toString()));
-            unwrapped.remove(keyId);
+        for (String keyId : local.keysOf(subjectId)) {
+            write(keyId, StoredKey.erasedMarker(subjectId));
         }
     }
 
@@ -323,22 +355,19 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         ensureReading();
         caughtUpWith(endOffsets(), patience);
         String current = kms.currentId();
-        Map<String, Stored> rewrapped = new HashMap<>();
+        Map<String, StoredKey> rewrapped = new HashMap<>();
         List<Future<RecordMetadata>> sent = new ArrayList<>();
-        byId.forEach((keyId, stored) -> {
+        local.forEach((keyId, stored) -> {
             if (!stored.erased() && !current.equals(stored.kek())) {
-                KeyEncryptionKeys.WrappedKey wrapped = kms.wrap(kms.unwrap(
-                        new KeyEncryptionKeys.WrappedKey(stored.kek(), Base64.getDecoder().decode(stored.wrapped()))));
-                Stored again = new Stored(stored.subject(), wrapped.kekId(),
-                        Base64.getEncoder().encodeToString(wrapped.bytes()), null);
-                sent.add(producer.send(new ProducerRecord<>(topic, keyId, json(again))));
+                StoredKey again = StoredKey.live(stored.subject(), kms.wrap(kms.unwrap(stored.wrappedKey())));
+                sent.add(producer.send(new ProducerRecord<>(topic, keyId, again.json())));
                 rewrapped.put(keyId, again);
             }
         });
         for (Future<RecordMetadata> each : sent) {
             await(each, "a data key wrapped again");
         }
-        rewrapped.forEach(this::apply);
+        local.write(rewrapped, Map.of());
         return rewrapped.size();
     }
 
@@ -347,15 +376,19 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         ensureReading();
         caughtUpWith(endOffsets(), patience);
         Set<String> inUse = new TreeSet<>();
-        byId.values().stream().filter(stored -> !stored.erased()).forEach(stored -> inUse.add(stored.kek()));
+        local.forEach((keyId, stored) -> {
+            if (!stored.erased()) {
+                inUse.add(stored.kek());
+            }
+        });
         return inUse;
     }
 
     /** Whether every key of {@code subjectId} this store has read is erased. */
     public boolean isErased(String subjectId) {
         ensureReading();
-        Set<String> keys = bySubject.getOrDefault(subjectId, Set.of());
-        return !keys.isEmpty() && keys.stream().map(byId::get).allMatch(stored -> stored != null && stored.erased());
+        List<String> keys = local.keysOf(subjectId);
+        return !keys.isEmpty() && keys.stream().map(local::get).allMatch(stored -> stored != null && stored.erased());
     }
 
     @Override
@@ -383,6 +416,12 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
         }
+        if (local != null) {
+            // After the reader, which writes to it, has stopped.
+            local.close();
+        }
+        unwrapped.invalidateAll();
+        local = null;
         reader = null;
         consumer = null;
         producer = null;
@@ -416,12 +455,16 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
     private DataKey create(String subjectId) {
         String keyId = UUID.randomUUID().toString();
         byte[] raw = InMemoryDataKeys.newKey();
-        KeyEncryptionKeys.WrappedKey wrapped = kms.wrap(raw);
-        Stored stored = new Stored(subjectId, wrapped.kekId(), Base64.getEncoder().encodeToString(wrapped.bytes()),
-                null);
+        StoredKey stored = StoredKey.live(subjectId, kms.wrap(raw));
+        DataKey key = new DataKey(keyId, new SecretKeySpec(raw, "AES"));
+        if (reads()) {
+            // Before it is sent: a send that fails at once forgets it again.
+            local.write(Map.of(keyId, stored), Map.of());
+            unwrapped.put(keyId, key);
+        }
         CompletableFuture<RecordMetadata> written = new CompletableFuture<>();
         storing.put(subjectId, written);
-        producer.send(new ProducerRecord<>(topic, keyId, json(stored)), (metadata, failure) -> {
+        producer.send(new ProducerRecord<>(topic, keyId, stored.json()), (metadata, failure) -> {
             if (failure == null) {
                 storing.remove(subjectId, written);
                 written.complete(metadata);
@@ -432,11 +475,6 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
                 written.completeExceptionally(failure);
             }
         });
-        DataKey key = new DataKey(keyId, new SecretKeySpec(raw, "AES"));
-        if (reads) {
-            apply(keyId, stored);
-            unwrapped.put(keyId, key);
-        }
         return key;
     }
 
@@ -460,23 +498,22 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
     }
 
     private void forget(String keyId, String subjectId) {
-        byId.remove(keyId);
-        unwrapped.remove(keyId);
-        Set<String> keys = bySubject.get(subjectId);
-        if (keys != null) {
-            keys.remove(keyId);
+        unwrapped.invalidate(keyId);
+        LocalKeyStore copy = local;
+        if (copy != null) {
+            copy.remove(keyId, subjectId);
         }
     }
 
-    private DataKey unwrap(String keyId, Stored stored) {
-        return unwrapped.computeIfAbsent(keyId, id -> DataKey.unwrapped(id, kms,
-                new KeyEncryptionKeys.WrappedKey(stored.kek(), Base64.getDecoder().decode(stored.wrapped()))));
+    private DataKey unwrap(String keyId, StoredKey stored) {
+        return unwrapped.get(keyId, id -> DataKey.unwrapped(id, kms, stored.wrappedKey()));
     }
 
     /** An erasure marker, on every in-sync replica before the erasure is said done. */
-    private void write(String keyId, Stored stored) {
-        await(producer.send(new ProducerRecord<>(topic, keyId, json(stored))), "data key " + keyId);
-        apply(keyId, stored);
+    private void write(String keyId, StoredKey marker) {
+        await(producer.send(new ProducerRecord<>(topic, keyId, marker.json())), "data key " + keyId);
+        unwrapped.invalidate(keyId);
+        local.write(Map.of(keyId, marker), Map.of());
     }
 
     private void await(Future<RecordMetadata> sent, String what) {
@@ -492,25 +529,25 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         }
     }
 
-    private static byte[] json(Stored stored) {
-        try {
-            return JSON.writeValueAsBytes(stored);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
     private void readForever() {
         try {
             while (running) {
+                Map<String, StoredKey> read = new LinkedHashMap<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    read(record);
+                    read(record, read);
                 }
                 Map<TopicPartition, Long> now = new HashMap<>();
+                Map<Integer, Long> readTo = new HashMap<>();
                 for (TopicPartition partition : consumer.assignment()) {
                     now.put(partition, consumer.position(partition));
+                    readTo.put(partition.partition(), now.get(partition));
                 }
+                local.write(read, readTo);
+                read.forEach((keyId, stored) -> {
+                    if (stored.erased()) {
+                        unwrapped.invalidate(keyId);
+                    }
+                });
                 positions = now;
             }
         }
@@ -525,24 +562,16 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         }
     }
 
-    private void read(ConsumerRecord<String, byte[]> record) {
+    private void read(ConsumerRecord<String, byte[]> record, Map<String, StoredKey> read) {
         if (record.value() == null) {
             return;
         }
         try {
-            apply(record.key(), JSON.readValue(record.value(), Stored.class));
+            read.put(record.key(), StoredKey.parse(record.value()));
         }
         catch (IOException ex) {
             log.error("Skipping an unreadable data key record at {}-{}@{}", record.topic(), record.partition(),
                     record.offset(), ex);
-        }
-    }
-
-    private void apply(String keyId, Stored stored) {
-        byId.put(keyId, stored);
-        bySubject.computeIfAbsent(stored.subject(), subject -> ConcurrentHashMap.newKeySet()).add(keyId);
-        if (stored.erased()) {
-            unwrapped.remove(keyId);
         }
     }
 
@@ -599,15 +628,6 @@ public final class KafkaDataKeys implements DataKeys, AutoCloseable {
         configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return configs;
-    }
-
-    /** A key record: a live key wrapped by the KMS, or the marker of an erased one. */
-    record Stored(String subject, String kek, String wrapped, String erasedAt) {
-
-        boolean erased() {
-            return erasedAt != null;
-        }
-
     }
 
 }

@@ -45,7 +45,8 @@ public class EncryptionAutoConfiguration {
         NewTopic topic = KafkaDataKeys.topic(topics.dataKeys(), topics.replicationFactor(),
                 settings.erasedKeyGoneWithin());
         return settings.readKeys()
-                ? new KafkaDataKeys(kms, topic, kafka.buildAdminProperties(), settings.keyLookupPatience())
+                ? new KafkaDataKeys(kms, topic, kafka.buildAdminProperties(), settings.keyLookupPatience(),
+                        settings.keyStoreFolder(), settings.keysKeptUnwrapped())
                 : KafkaDataKeys.makingOnly(kms, topic, kafka.buildAdminProperties(), settings.keyLookupPatience());
     }
 
