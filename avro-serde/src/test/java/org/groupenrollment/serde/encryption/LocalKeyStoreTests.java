@@ -77,7 +77,7 @@ class LocalKeyStoreTests {
             store.write(many, Map.of());
         }
         String wrappedKey = "\"subject\":\"" + subject + "\",\"kek\":";
-        // Reopening moved the write-ahead log into a table file.
+        // Closing flushed what was in memory into a table file.
         try (LocalKeyStore store = LocalKeyStore.open(folder, TOPIC_ID)) {
             assertThat(filesOf(folder)).anySatisfy(text -> assertThat(text).contains(wrappedKey));
 
