@@ -113,7 +113,7 @@ final class LocalKeyStore implements AutoCloseable {
         catch (RocksDBException | RuntimeException ex) {
             store.close();
             throw new IllegalStateException("Cannot open the copy of the data key topic in " + folder
-                    + "; each instance of a service needs a folder of its own"
+                    + ": if another instance is using it, each instance of a service needs a folder of its own"
                     + " (enrollment.encryption.key-store-folder)", ex);
         }
     }
