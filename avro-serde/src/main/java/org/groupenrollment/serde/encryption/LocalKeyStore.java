@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -104,7 +102,7 @@ final class LocalKeyStore implements AutoCloseable {
             byte[] readOf = store.db.get(TOPIC_ID);
             if (readOf != null && !topicId.equals(new String(readOf, StandardCharsets.UTF_8))) {
                 store.db.close();
-                deleteRecursively(folder);
+                RocksDB.destroyDB(folder.toString(), store.options);
                 store.db = store.openDb();
             }
             store.db.put(TOPIC_ID, topicId.getBytes(StandardCharsets.UTF_8));
@@ -289,17 +287,6 @@ final class LocalKeyStore implements AutoCloseable {
 
     private static boolean startsWith(byte[] entry, byte[] prefix) {
         return entry.length >= prefix.length && Arrays.equals(entry, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    private static void deleteRecursively(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
 }

@@ -174,7 +174,7 @@ final class GroupState {
 
     /** Whether the signup's person was erased. */
     boolean wasErased(UUID signupId) {
-        return entry(signupId).orElse(null) instanceof SignupEntry.Ended ended && ended.how() == PlaceState.ERASED;
+        return entry(signupId).filter(GroupState::isErased).isPresent();
     }
 
     /**
@@ -315,8 +315,9 @@ final class GroupState {
         // client's retry) has whatever key it was written under destroyed too. A later
         // signup that showed its person's place shows the erasure now.
         for (UUID signupId : erased) {
-            if (!wasErased(signupId)) {
-                boolean showedThePlace = entry(signupId).orElse(null) instanceof SignupEntry.SameAs;
+            SignupEntry found = entry(signupId).orElse(null);
+            if (!isErased(found)) {
+                boolean showedThePlace = found instanceof SignupEntry.SameAs;
                 remember(signupId, new SignupEntry.Ended(groupId, PlaceState.ERASED));
                 if (showedThePlace) {
                     forward(signupId, events.ended(signupId, groupId, PlaceState.ERASED), timestamp,
@@ -363,6 +364,10 @@ final class GroupState {
         context.forward(new Record<>(key, event, timestamp, tracing.outgoing()), sink);
     }
 
+    private static boolean isErased(SignupEntry entry) {
+        return entry instanceof SignupEntry.Ended ended && ended.how() == PlaceState.ERASED;
+    }
+
     /**
      * Whether an erasure in {@code groupId} is to end this entry's place: one of this
      * group, not erased already (a signup without a place has none to end).
@@ -374,8 +379,7 @@ final class GroupState {
         if (entry instanceof SignupEntry.InLine inLine) {
             return inLine.groupId().equals(groupId);
         }
-        return entry instanceof SignupEntry.Ended ended && ended.groupId().equals(groupId)
-                && ended.how() != PlaceState.ERASED;
+        return entry instanceof SignupEntry.Ended ended && ended.groupId().equals(groupId) && !isErased(ended);
     }
 
     /** Under its place's id, so that the signups that found a place are found with it. */

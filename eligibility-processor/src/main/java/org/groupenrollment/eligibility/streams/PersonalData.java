@@ -10,12 +10,13 @@ import org.groupenrollment.serde.encryption.FieldEncryptionException;
 
 /**
  * What the processor does with personal data when encryption is on. It reads the signups
- * without decrypting them and opens only the address, which it needs for the person's
- * key; names and address travel on as the ciphertext they came in, into its store and its
- * changelog and into the events, whose serializer passes a value already encrypted under
- * its person's key through untouched. So the store's copy is erased with the key like
- * every other, and a decision costs one decryption instead of eight cipher operations
- * (bench/run). Without data keys (encryption off) everything is as it came.
+ * without decrypting them and opens nothing: the person's keys come hashed in the signup
+ * (only a signup from before they did has its address opened, for those keys). Names and
+ * address travel on as the ciphertext they came in, into its store and its changelog and
+ * into the events, whose serializer passes a value already encrypted through untouched.
+ * So the store's copy is erased with the key like every other, and a decision costs no
+ * cipher operation at all (bench/run). Without data keys (encryption off) everything is
+ * as it came.
  */
 final class PersonalData {
 

@@ -43,7 +43,7 @@ class EncryptedSignupsTopologyTests {
 
     @BeforeEach
     void start() {
-        keys = new ObservedDataKeys(new InMemoryDataKeys(LocalKeyEncryptionKeys.in(keyFolder)));
+        keys = ObservedDataKeys.wrappedBy(keyFolder);
         topology = new DrivenTopology(stateDir, true, keys);
     }
 

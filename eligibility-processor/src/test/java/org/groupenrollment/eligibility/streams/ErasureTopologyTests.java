@@ -19,8 +19,7 @@ import org.groupenrollment.events.SignupSubmitted;
 import org.groupenrollment.events.Signups;
 import org.groupenrollment.events.contact.PersonKeys;
 import org.groupenrollment.serde.encryption.DataKeys;
-import org.groupenrollment.serde.encryption.InMemoryDataKeys;
-import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class ErasureTopologyTests {
 
     @BeforeEach
     void fillTheGroup() {
-        keys = new ObservedDataKeys(new InMemoryDataKeys(LocalKeyEncryptionKeys.in(keyFolder)));
+        keys = ObservedDataKeys.wrappedBy(keyFolder);
         topology = new DrivenTopology(stateDir, true, keys);
         // As the signup service sends it: with its person's keyed hashes.
         ana = SignupSubmitted.newBuilder(Signups.submitted("ana@example.org", "NY", "ocd"))

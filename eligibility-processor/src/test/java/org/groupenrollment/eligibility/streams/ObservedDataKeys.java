@@ -1,11 +1,14 @@
 package org.groupenrollment.eligibility.streams;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.groupenrollment.serde.encryption.DataKey;
 import org.groupenrollment.serde.encryption.DataKeys;
+import org.groupenrollment.serde.encryption.InMemoryDataKeys;
+import org.groupenrollment.serde.encryption.LocalKeyEncryptionKeys;
 
 /**
  * Data keys whose use the tests watch: how many keys were looked up to open a field, and
@@ -19,8 +22,13 @@ final class ObservedDataKeys implements DataKeys {
 
     final List<String> erased = new CopyOnWriteArrayList<>();
 
-    ObservedDataKeys(DataKeys keys) {
+    private ObservedDataKeys(DataKeys keys) {
         this.keys = keys;
+    }
+
+    /** Keys in memory, wrapped by a KMS whose key files are in {@code keyFolder}. */
+    static ObservedDataKeys wrappedBy(Path keyFolder) {
+        return new ObservedDataKeys(new InMemoryDataKeys(LocalKeyEncryptionKeys.in(keyFolder)));
     }
 
     @Override
